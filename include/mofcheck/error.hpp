@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace mofcheck {
+
+/// A place in an input: file name (or "<stdin>"), 1-based line and column;
+/// 0 means unknown.
+struct SourceLocation {
+  std::string file;
+  int line = 0;
+  int column = 0;
+
+  /// "file:line:col", "file:line" or "file", whichever parts are known.
+  std::string str() const;
+};
+
+/// The one exception type of the library: an input (manifest, definition,
+/// license data, command line) that cannot be used. `what()` reads
+/// "file:line:col: message".
+class Error : public std::runtime_error {
+ public:
+  Error(SourceLocation where, const std::string& message);
+  const SourceLocation& where() const { return where_; }
+  const std::string& message() const { return message_; }
+
+ private:
+  SourceLocation where_;
+  std::string message_;
+};
+
+enum class Severity { error, warning, note };
+
+/// "error", "warning", "note".
+const char* severity_name(Severity s);
+
+/// A finding about an input that does not stop its evaluation.
+struct Diagnostic {
+  Severity severity = Severity::warning;
+  std::string code;       ///< stable kebab-case id, e.g. "unknown-component"
+  std::string message;    ///< one sentence: what, and how to fix it
+  std::string component;  ///< component name it concerns, or empty
+  SourceLocation where;
+};
+
+}  // namespace mofcheck

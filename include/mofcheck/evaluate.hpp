@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: Apache-2.0
+// Evaluation: a manifest judged against a framework definition and the
+// license knowledge base. Returns data only; it never prints.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <mofcheck/error.hpp>
+#include <mofcheck/framework.hpp>
+#include <mofcheck/license.hpp>
+#include <mofcheck/manifest.hpp>
+
+namespace mofcheck {
+
+enum class ComponentStatus {
+  met,               ///< listed, under an open license suited to its type
+  met_with_warning,  ///< listed, open license not suited to its type
+  unlicensed,        ///< listed without a license
+  not_open,          ///< listed under a license that is not open
+  missing,           ///< not listed (or marked as not included)
+};
+
+/// "met", "met-with-warning", "unlicensed", "not-open", "missing".
+const char* status_name(ComponentStatus s);
+inline bool is_met(ComponentStatus s) {
+  return s == ComponentStatus::met || s == ComponentStatus::met_with_warning;
+}
+
+/// Where a component's license came from.
+enum class LicenseSource { none, component, type, distribution, host };
+/// "none", "component", "type", "distribution", "included-in".
+const char* license_source_name(LicenseSource s);
+
+struct ComponentResult {
+  std::size_t index = 0;  ///< into Framework::components
+  ComponentStatus status = ComponentStatus::missing;
+  bool listed = false;
+  std::string license;            ///< as written (after inheritance)
+  std::string license_canonical;  ///< canonical form, or as written
+  LicenseSource license_source = LicenseSource::none;
+  bool type_appropriate = true;
+  std::string reason;      ///< why it is not open / which open choice counted
+  std::string suggestion;  ///< license id the written text most likely means
+  std::string included_in;     ///< host component name when published inside another
+  std::string substituted_by;  ///< component that stands in for it, when one does
+  SourceLocation where;          ///< manifest entry (or the release when missing)
+  SourceLocation license_where;  ///< where the license text was written
+};
+
+/// What one class still lacks.
+struct ClassGap {
+  int level = 0;
+  std::vector<std::size_t> unmet;  ///< indices into Framework::components, definition order
+};
+
+struct ModelInfo {
+  std::string origin, name, version, producer, date, type;
+  SourceLocation release_where;
+};
+
+struct Evaluation {
+  const Framework* framework = nullptr;  ///< borrowed; must outlive the evaluation
+  std::string license_list_version;
+  ModelInfo model;
+  int model_class = 0;  ///< 0 = unclassified, else the class level reached
+  /// progress[level] in percent for each defined level (index 0 unused).
+  std::vector<double> progress;
+  std::vector<ComponentResult> components;  ///< one per definition component, in its order
+  std::vector<Diagnostic> diagnostics;      ///< manifest and license findings
+  std::vector<ClassGap> gaps;  ///< classes above the reached one, nearest first
+
+  bool has_warnings() const;
+};
+
+/// Judges `manifest`. Throws Error only when the manifest contradicts the
+/// definition structurally (an `included_in` that the definition forbids or
+/// that names a component not itself included).
+Evaluation evaluate(const Manifest& manifest, const Framework& framework, const LicenseDb& licenses);
+
+}  // namespace mofcheck

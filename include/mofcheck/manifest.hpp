@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: Apache-2.0
+// A model's component manifest (the structure of the Model Openness Tool's
+// model records), read from JSON or YAML text into plain structs that keep
+// the source position of every entry.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <mofcheck/error.hpp>
+
+namespace mofcheck {
+
+/// A text field with where it was written.
+struct Field {
+  std::string value;
+  SourceLocation where;
+  bool present = false;  ///< the key was written (possibly with an empty value)
+};
+
+/// `release.license.<kind>`: {name, path}.
+struct GlobalLicense {
+  Field name;
+  Field path;
+  SourceLocation where;
+  bool present = false;
+};
+
+struct ManifestComponent {
+  Field name;
+  Field description;
+  Field license;  ///< present only when the entry has its own `license` key
+  Field license_path;
+  Field component_path;
+  Field included_in;  ///< name of the component it is published inside
+  SourceLocation where;  ///< the list entry
+};
+
+struct Manifest {
+  std::string origin;  ///< file name, "<stdin>", or "file#record"
+  Field framework_name;
+  Field framework_version;
+  Field framework_date;
+  SourceLocation release_where;
+  Field name, version, date, type, architecture, model_origin, producer, contact, repository,
+      huggingface;
+  GlobalLicense license_distribution, license_code, license_data, license_document;
+  SourceLocation license_where;
+  std::vector<ManifestComponent> components;
+  SourceLocation components_where;
+  /// Warnings found while reading (unknown keys, numbers written for strings).
+  std::vector<Diagnostic> diagnostics;
+};
+
+/// Which syntax a manifest text is in.
+enum class InputSyntax { automatic, json, yaml };
+
+/// Limits on hostile input; every one yields an Error when exceeded.
+struct ReadLimits {
+  std::size_t max_bytes = 64u << 20;  ///< per document
+  int max_depth = 64;                 ///< nesting of lists and mappings
+  std::size_t max_components = 1000;
+  std::size_t max_string = 1u << 20;  ///< bytes in one string
+};
+
+/// Parses one manifest. JSON or YAML is chosen by content when `syntax` is
+/// automatic (a text whose first significant character is '{' is JSON).
+/// Throws Error with origin, line and column for syntax errors and structural
+/// errors (wrong types, missing release name, limits).
+Manifest parse_manifest(std::string_view text, std::string_view origin,
+                        InputSyntax syntax = InputSyntax::automatic,
+                        const ReadLimits& limits = {});
+
+/// Reads a whole file (or standard input for "-"). Throws Error when it
+/// cannot be read, is a directory, or exceeds `max_bytes`.
+std::string read_input(const std::string& path, std::size_t max_bytes = 64u << 20);
+
+}  // namespace mofcheck

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: Apache-2.0
+// Renderers: turn evaluations into text, JSON and the other report formats.
+// They format what the evaluator found; they never judge anything again.
+#pragma once
+
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <mofcheck/evaluate.hpp>
+#include <mofcheck/gate.hpp>
+
+namespace mofcheck {
+
+struct ReportOptions {
+  bool color = false;  ///< ANSI colours (text only); the CLI decides (TTY, NO_COLOR)
+};
+
+/// Receives the results of one run, input by input, and writes one report.
+/// Streaming formats write in add(); whole-document formats write in finish().
+class Reporter {
+ public:
+  virtual ~Reporter();
+  /// One evaluated manifest and its gate outcome.
+  virtual void add(const Evaluation& evaluation, const GateResult& gate, std::ostream& out) = 0;
+  /// One input that could not be evaluated (invalid or unreadable).
+  virtual void add_error(const Error& error, std::ostream& out) = 0;
+  /// Called once after the last input.
+  virtual void finish(std::ostream& out);
+};
+
+/// The names make_reporter accepts, in the order --help lists them.
+const std::vector<std::string>& report_formats();
+
+/// A reporter for `format`; nullptr when the name is unknown.
+std::unique_ptr<Reporter> make_reporter(std::string_view format, const ReportOptions& options);
+
+/// Makes untrusted text safe for a terminal: control characters, escape
+/// sequences, bidirectional overrides and invalid UTF-8 are shown as escapes.
+std::string terminal_safe(std::string_view text);
+
+}  // namespace mofcheck

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: Apache-2.0
+// Subcommands of the CLI: one options struct, one setup_* and one run_* each
+// (cmd_<name>.cpp). Private to the library.
+#pragma once
+
+#include <iosfwd>
+#include <memory>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include <mofcheck/framework.hpp>
+#include <mofcheck/license.hpp>
+
+namespace mofcheck {
+
+/// Streams and environment of one run.
+struct Context {
+  std::ostream& out;
+  std::ostream& err;
+  bool out_is_terminal = false;
+};
+
+/// --framework and --licenses, shared by the commands that judge.
+struct DataOptions {
+  std::string framework_file;
+  std::string licenses_file;
+};
+void add_data_options(CLI::App& app, DataOptions& opts);
+
+/// The definition and license data a run uses: built in, or from files.
+struct Knowledge {
+  std::unique_ptr<Framework> own_framework;
+  std::unique_ptr<LicenseDb> own_licenses;
+  const Framework* framework = nullptr;
+  const LicenseDb* licenses = nullptr;
+};
+/// Loads what `opts` names. Throws Error.
+Knowledge load_knowledge(const DataOptions& opts);
+
+/// Prints "mof-check: error: <what>" to ctx.err.
+void print_error(Context& ctx, const std::string& what);
+
+struct CheckOptions {
+  DataOptions data;
+  std::vector<std::string> inputs;
+  std::string format = "text";
+  std::string min_class;
+  std::string color = "auto";
+};
+void setup_check(CLI::App& app, CheckOptions& opts);
+int run_check(const CheckOptions& opts, Context& ctx);
+
+struct ComponentsOptions {
+  DataOptions data;
+  std::string format = "text";
+};
+void setup_components(CLI::App& app, ComponentsOptions& opts);
+int run_components(const ComponentsOptions& opts, Context& ctx);
+
+}  // namespace mofcheck

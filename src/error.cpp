@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <mofcheck/error.hpp>
+
+namespace mofcheck {
+
+std::string SourceLocation::str() const {
+  std::string s = file;
+  if (line > 0) {
+    s += ':' + std::to_string(line);
+    if (column > 0) s += ':' + std::to_string(column);
+  }
+  return s;
+}
+
+static std::string format_error(const SourceLocation& where, const std::string& message) {
+  std::string loc = where.str();
+  return loc.empty() ? message : loc + ": " + message;
+}
+
+Error::Error(SourceLocation where, const std::string& message)
+    : std::runtime_error(format_error(where, message)), where_(std::move(where)), message_(message) {}
+
+const char* severity_name(Severity s) {
+  switch (s) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::note: return "note";
+  }
+  return "warning";
+}
+
+}  // namespace mofcheck

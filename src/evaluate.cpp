@@ -1,0 +1,260 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <mofcheck/evaluate.hpp>
+
+#include <algorithm>
+
+#include "text_util.hpp"
+
+namespace mofcheck {
+
+const char* status_name(ComponentStatus s) {
+  switch (s) {
+    case ComponentStatus::met: return "met";
+    case ComponentStatus::met_with_warning: return "met-with-warning";
+    case ComponentStatus::unlicensed: return "unlicensed";
+    case ComponentStatus::not_open: return "not-open";
+    case ComponentStatus::missing: return "missing";
+  }
+  return "missing";
+}
+
+const char* license_source_name(LicenseSource s) {
+  switch (s) {
+    case LicenseSource::none: return "none";
+    case LicenseSource::component: return "component";
+    case LicenseSource::type: return "type";
+    case LicenseSource::distribution: return "distribution";
+    case LicenseSource::host: return "included-in";
+  }
+  return "none";
+}
+
+bool Evaluation::has_warnings() const {
+  return std::any_of(diagnostics.begin(), diagnostics.end(),
+                     [](const Diagnostic& d) { return d.severity != Severity::note; });
+}
+
+namespace {
+
+const GlobalLicense& type_license(const Manifest& m, ContentType t) {
+  switch (t) {
+    case ContentType::code: return m.license_code;
+    case ContentType::data: return m.license_data;
+    case ContentType::document: return m.license_document;
+  }
+  return m.license_code;
+}
+
+std::string closest_component(const Framework& fw, std::string_view name) {
+  std::string best;
+  std::size_t best_distance = SIZE_MAX;
+  std::string lowered = text::lower(name);
+  for (const auto& c : fw.components) {
+    std::size_t d = text::edit_distance(lowered, text::lower(c.name));
+    if (d < best_distance) {
+      best_distance = d;
+      best = c.name;
+    }
+  }
+  // Only suggest when the name is plausibly a misspelling.
+  return best_distance <= std::max<std::size_t>(3, name.size() / 3) ? best : std::string();
+}
+
+bool contains(const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+// Judges the license text of one listed component.
+void judge_license(ComponentResult& r, const ComponentDef& def, const LicenseDb& db,
+                   std::vector<Diagnostic>& diags) {
+  LicenseAssessment a = db.assess(r.license, def.type);
+  r.license_canonical = a.canonical;
+  r.reason = a.reason;
+  r.suggestion = a.suggestion;
+  r.type_appropriate = a.suits_type;
+  switch (a.status) {
+    case LicenseAssessment::Status::open:
+      r.status = a.suits_type ? ComponentStatus::met : ComponentStatus::met_with_warning;
+      break;
+    case LicenseAssessment::Status::not_open: r.status = ComponentStatus::not_open; break;
+    case LicenseAssessment::Status::unlicensed: r.status = ComponentStatus::unlicensed; break;
+    case LicenseAssessment::Status::not_included: r.status = ComponentStatus::missing; break;
+  }
+  for (auto& f : a.findings) {
+    SourceLocation at = r.license_where;
+    if (f.column > 0 && at.column > 0) at.column += f.column - 1;
+    diags.push_back({f.severity, f.code, def.name + ": " + f.message, def.name, at});
+  }
+}
+
+}  // namespace
+
+Evaluation evaluate(const Manifest& m, const Framework& fw, const LicenseDb& db) {
+  Evaluation ev;
+  ev.framework = &fw;
+  ev.license_list_version = db.list_version();
+  ev.model = {m.origin,         m.name.value, m.version.value, m.producer.value,
+              m.date.value,     m.type.value, m.release_where};
+  ev.diagnostics = m.diagnostics;
+
+  if (m.framework_version.present && !m.framework_version.value.empty() &&
+      m.framework_version.value != fw.version) {
+    ev.diagnostics.push_back(
+        {Severity::warning, "framework-version",
+         "the manifest was written for " + (m.framework_name.value.empty() ? fw.name : m.framework_name.value) +
+             " " + m.framework_version.value + " but is judged by " + fw.name + " " + fw.version,
+         {}, m.framework_version.where});
+  }
+
+  const std::size_t n = fw.components.size();
+  ev.components.resize(n);
+  std::vector<const ManifestComponent*> entry(n, nullptr);
+  for (std::size_t i = 0; i < n; ++i) {
+    ev.components[i].index = i;
+    ev.components[i].where = m.release_where;
+  }
+
+  // Match manifest entries to definition components.
+  for (const auto& c : m.components) {
+    int idx = fw.find_component(c.name.value);
+    if (idx < 0) {
+      std::string near = closest_component(fw, c.name.value);
+      ev.diagnostics.push_back(
+          {Severity::warning, "unknown-component",
+           "unknown component '" + c.name.value + "' is not counted" +
+               (near.empty() ? "; run 'mof-check components' for the names"
+                             : "; did you mean '" + near + "'?"),
+           c.name.value, c.name.where});
+      continue;
+    }
+    const ComponentDef& def = fw.components[static_cast<std::size_t>(idx)];
+    if (entry[static_cast<std::size_t>(idx)]) {
+      ev.diagnostics.push_back(
+          {Severity::warning, "duplicate-component",
+           "component '" + def.name + "' is listed again (first at line " +
+               std::to_string(entry[static_cast<std::size_t>(idx)]->where.line) +
+               "); only the first entry counts",
+           def.name, c.name.where});
+      continue;
+    }
+    if (c.name.value != def.name) {
+      ev.diagnostics.push_back({Severity::warning, "component-name",
+                                "component '" + c.name.value + "' is counted as '" + def.name +
+                                    "'; write the name exactly as the framework does",
+                                def.name, c.name.where});
+    }
+    entry[static_cast<std::size_t>(idx)] = &c;
+  }
+
+  // Resolve each listed component's license: its own, the type-wide one, the distribution one.
+  for (std::size_t i = 0; i < n; ++i) {
+    const ManifestComponent* c = entry[i];
+    if (!c || !c->included_in.value.empty()) continue;
+    ComponentResult& r = ev.components[i];
+    const ComponentDef& def = fw.components[i];
+    r.listed = true;
+    r.where = c->where;
+    const GlobalLicense& typed = type_license(m, def.type);
+    if (c->license.present) {
+      r.license = c->license.value;
+      r.license_source = LicenseSource::component;
+      r.license_where = c->license.where;
+    } else if (typed.present && !typed.name.value.empty()) {
+      r.license = typed.name.value;
+      r.license_source = LicenseSource::type;
+      r.license_where = typed.name.where;
+    } else if (m.license_distribution.present && !m.license_distribution.name.value.empty()) {
+      r.license = m.license_distribution.name.value;
+      r.license_source = LicenseSource::distribution;
+      r.license_where = m.license_distribution.name.where;
+    } else {
+      r.license_where = c->where;
+    }
+    judge_license(r, def, db, ev.diagnostics);
+  }
+
+  // Components published inside another take the host's presence and license.
+  for (std::size_t i = 0; i < n; ++i) {
+    const ManifestComponent* c = entry[i];
+    if (!c || c->included_in.value.empty()) continue;
+    const ComponentDef& def = fw.components[i];
+    int host = fw.find_component(c->included_in.value);
+    bool allowed = host >= 0 && std::any_of(def.may_be_included_in.begin(),
+                                            def.may_be_included_in.end(), [&](const std::string& h) {
+                                              return fw.find_component(h) == host;
+                                            });
+    if (!allowed) {
+      std::string list;
+      for (const auto& h : def.may_be_included_in) list += (list.empty() ? "" : ", ") + h;
+      throw Error(c->included_in.where,
+                  "'" + def.name + "' cannot be included in '" + c->included_in.value + "'" +
+                      (list.empty() ? "; the framework allows it nowhere"
+                                    : "; the framework allows: " + list));
+    }
+    const ComponentResult& h = ev.components[static_cast<std::size_t>(host)];
+    if (!h.listed || h.status == ComponentStatus::missing) {
+      throw Error(c->included_in.where, "'" + def.name + "' is said to be included in '" +
+                                            fw.components[static_cast<std::size_t>(host)].name +
+                                            "', which the manifest does not include");
+    }
+    ComponentResult& r = ev.components[i];
+    r.listed = true;
+    r.where = c->where;
+    r.included_in = fw.components[static_cast<std::size_t>(host)].name;
+    r.license = h.license;
+    r.license_where = h.license_where;
+    r.license_source = LicenseSource::host;
+    judge_license(r, def, db, ev.diagnostics);
+  }
+
+  // Classes, from the first to reach to the most complete.
+  std::vector<bool> met(n);
+  for (std::size_t i = 0; i < n; ++i) met[i] = is_met(ev.components[i].status);
+  std::vector<bool> active(fw.substitutions.size());
+  for (std::size_t s = 0; s < fw.substitutions.size(); ++s) {
+    const auto& sub = fw.substitutions[s];
+    active[s] = !met[sub.component] && met[sub.substitute];
+  }
+
+  ev.progress.assign(static_cast<std::size_t>(fw.highest_level()) + 1, 0.0);
+  bool all_above_complete = true;
+  ev.model_class = 0;
+  for (const ClassDef& cls : fw.classes) {
+    const int level = cls.level;
+    int total = 0;
+    int count = 0;
+    ClassGap gap{level, {}};
+    for (std::size_t i = 0; i < n; ++i) {
+      const ComponentDef& def = fw.components[i];
+      if (!def.required || def.class_level < level) continue;
+      bool ok = met[i];
+      bool waived = false;
+      for (std::size_t s = 0; s < fw.substitutions.size(); ++s) {
+        const auto& sub = fw.substitutions[s];
+        if (!active[s] || sub.component != i) continue;
+        if (contains(sub.counts_in, level)) ok = true;
+        if (contains(sub.waived_in, level)) waived = true;
+      }
+      if (waived) continue;
+      ++total;
+      if (ok) {
+        ++count;
+      } else {
+        gap.unmet.push_back(i);
+      }
+    }
+    bool complete = count == total;
+    double pct = total == 0 ? 100.0 : 100.0 * count / total;
+    ev.progress[static_cast<std::size_t>(level)] = all_above_complete ? std::min(pct, 100.0) : 0.0;
+    if (all_above_complete && complete) ev.model_class = level;
+    if (!(all_above_complete && complete)) ev.gaps.push_back(std::move(gap));
+    all_above_complete = all_above_complete && complete;
+  }
+
+  for (std::size_t s = 0; s < fw.substitutions.size(); ++s) {
+    if (!active[s]) continue;
+    const auto& sub = fw.substitutions[s];
+    ev.components[sub.component].substituted_by = fw.components[sub.substitute].name;
+  }
+  return ev;
+}
+
+}  // namespace mofcheck
