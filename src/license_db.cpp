@@ -1,0 +1,827 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <mofcheck/license.hpp>
+#include <mofcheck/spdx.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "embedded_data.hpp"
+
+namespace mofcheck {
+
+const char* content_type_name(ContentType t) {
+  switch (t) {
+    case ContentType::code: return "code";
+    case ContentType::data: return "data";
+    case ContentType::document: return "document";
+  }
+  return "code";
+}
+
+std::optional<ContentType> parse_content_type(std::string_view s) {
+  if (s == "code") return ContentType::code;
+  if (s == "data") return ContentType::data;
+  if (s == "document") return ContentType::document;
+  return std::nullopt;
+}
+
+namespace {
+
+using json = nlohmann::json;
+using Status = LicenseAssessment::Status;
+
+constexpr size_t kMaxIdLength = 128;    // longer single tokens skip the fast path
+constexpr size_t kMaxPhraseLength = 512;  // longer texts are no license name
+
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string to_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = lower(c);
+  return out;
+}
+
+// The key aliases and names are matched by: lower-case letters, digits and '+'.
+std::string normalise(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    c = lower(c);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+') out += c;
+  }
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+bool is_plain_id(std::string_view s) {
+  if (s.empty() || s.size() > kMaxIdLength) return false;
+  for (char c : s) {
+    bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+              c == '.' || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+// Hash and equality that let maps keyed by std::string be searched with a string_view.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using Index = std::unordered_map<std::string, int, StringHash, std::equal_to<>>;
+
+uint8_t bit(ContentType t) { return static_cast<uint8_t>(1u << static_cast<unsigned>(t)); }
+
+uint8_t mask_of(const std::vector<ContentType>& types) {
+  uint8_t m = 0;
+  for (ContentType t : types) m = static_cast<uint8_t>(m | bit(t));
+  return m;
+}
+
+// "code", "data and documents", "code, data and documents".
+std::string describe_types(uint8_t mask) {
+  std::vector<std::string> names;
+  if (mask & bit(ContentType::code)) names.push_back("code");
+  if (mask & bit(ContentType::data)) names.push_back("data");
+  if (mask & bit(ContentType::document)) names.push_back("documents");
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
+    out += names[i];
+  }
+  return out;
+}
+
+// Optimal string alignment distance (Levenshtein plus transpositions), capped.
+int edit_distance(std::string_view a, std::string_view b, int cap) {
+  int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
+  if (std::abs(n - m) > cap) return cap + 1;
+  std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
+  for (int j = 0; j <= m; ++j) prev[j] = j;
+  for (int i = 1; i <= n; ++i) {
+    cur[0] = i;
+    int row_min = cur[0];
+    for (int j = 1; j <= m; ++j) {
+      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+      }
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > cap) return cap + 1;
+    std::swap(prev2, prev);
+    std::swap(prev, cur);
+  }
+  return prev[m];
+}
+
+// How far a misspelling may be from an id to still be suggested.
+int suggestion_cap(size_t length) {
+  if (length < 4) return 0;
+  if (length < 8) return 1;
+  return std::max(2, static_cast<int>(length / 5));
+}
+
+// --- JSON reading helpers: each names the offending element on failure. ---
+
+class Reader {
+ public:
+  explicit Reader(std::string_view origin) : origin_(origin) {}
+
+  [[noreturn]] void fail(const std::string& path, const std::string& message) const {
+    throw Error({origin_, 0, 0}, path + ": " + message);
+  }
+
+  const json& member(const json& obj, const char* key, const std::string& path) const {
+    auto it = obj.find(key);
+    if (it == obj.end()) fail(path, std::string("missing \"") + key + "\"");
+    return *it;
+  }
+
+  std::string string(const json& obj, const char* key, const std::string& path,
+                     bool required = true) const {
+    auto it = obj.find(key);
+    if (it == obj.end()) {
+      if (required) fail(path, std::string("missing \"") + key + "\"");
+      return {};
+    }
+    if (!it->is_string()) fail(path + "." + key, "expected a string");
+    return it->get<std::string>();
+  }
+
+  bool boolean(const json& obj, const char* key, const std::string& path) const {
+    auto it = obj.find(key);
+    if (it == obj.end()) return false;
+    if (!it->is_boolean()) fail(path + "." + key, "expected true or false");
+    return it->get<bool>();
+  }
+
+  std::vector<std::string> strings(const json& obj, const char* key,
+                                   const std::string& path) const {
+    std::vector<std::string> out;
+    auto it = obj.find(key);
+    if (it == obj.end()) return out;
+    if (!it->is_array()) fail(path + "." + key, "expected an array of strings");
+    for (const json& v : *it) {
+      if (!v.is_string()) fail(path + "." + key, "expected an array of strings");
+      out.push_back(v.get<std::string>());
+    }
+    return out;
+  }
+
+  std::vector<ContentType> types(const json& obj, const char* key, const std::string& path) const {
+    std::vector<ContentType> out;
+    for (const std::string& s : strings(obj, key, path)) {
+      auto t = parse_content_type(s);
+      if (!t) fail(path + "." + key, "unknown content type \"" + s + "\"");
+      out.push_back(*t);
+    }
+    return out;
+  }
+
+  const json& array(const json& obj, const char* key) const {
+    const json& v = member(obj, key, "top level");
+    if (!v.is_array()) fail(key, "expected an array");
+    return v;
+  }
+
+ private:
+  std::string origin_;
+};
+
+// Converts nlohmann's byte offset (1-based, pointing just past the problem) to line:column.
+SourceLocation locate(std::string_view text, size_t byte, std::string_view origin) {
+  SourceLocation where{std::string(origin), 1, 1};
+  size_t end = std::min(byte > 0 ? byte - 1 : 0, text.size());
+  for (size_t i = 0; i < end; ++i) {
+    if (text[i] == '\n') {
+      ++where.line;
+      where.column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++where.column;
+    }
+  }
+  return where;
+}
+
+}  // namespace
+
+struct LicenseDb::Impl {
+  std::string list_version;
+  std::string source;
+  std::string default_reason;
+  std::string advice[3];
+  std::vector<LicenseInfo> licenses;
+  std::vector<ExceptionInfo> exceptions;
+  std::vector<KnownLicense> known;
+  std::vector<uint8_t> suits_mask;      // per license
+  std::vector<uint8_t> note_mask;       // per license
+  Index license_by_lower;               // lower-case id -> licenses index
+  Index exception_by_lower;             // lower-case id -> exceptions index
+  // Normalised phrase -> target. Values >= 0 are license indexes (aliases and
+  // full names); values < 0 are -(known index) - 1.
+  Index phrases;
+  std::vector<std::string> leading_words, trailing_words;
+
+  int find_license(std::string_view id) const;
+  int find_exception(std::string_view id) const;
+  const int* find_phrase(std::string_view text) const;
+  std::string reason_for(const LicenseInfo& info) const;
+  std::vector<int> nearest(std::string_view id, bool exceptions_only) const;
+  LicenseAssessment assess(std::string_view text, ContentType type) const;
+  void judge_fit(LicenseAssessment& a, int license, uint8_t suits, ContentType type) const;
+};
+
+// Sets suits_type and adds the findings on how well an open license fits the
+// type. `license` is the single license that decided, or -1.
+void LicenseDb::Impl::judge_fit(LicenseAssessment& a, int license, uint8_t suits,
+                                ContentType type) const {
+  uint8_t want = bit(type);
+  if (!(suits & want)) {
+    a.suits_type = false;
+    bool plural = type == ContentType::document;
+    a.findings.push_back(
+        {Severity::warning, "license-type-unsuited",
+         a.canonical + " is meant for " + describe_types(suits) + "; " +
+             (plural ? "documents are" : std::string(content_type_name(type)) + " is") +
+             " better under " + advice[static_cast<int>(type)],
+         0});
+  } else if (license >= 0 && (note_mask[license] & want)) {
+    const LicenseInfo& info = licenses[license];
+    a.findings.push_back({Severity::note, "license-type-note", info.id + " is " + info.note, 0});
+  }
+}
+
+int LicenseDb::Impl::find_license(std::string_view id) const {
+  if (id.size() > kMaxIdLength) return -1;
+  char buf[kMaxIdLength];
+  for (size_t i = 0; i < id.size(); ++i) buf[i] = lower(id[i]);
+  auto it = license_by_lower.find(std::string_view(buf, id.size()));
+  return it == license_by_lower.end() ? -1 : it->second;
+}
+
+int LicenseDb::Impl::find_exception(std::string_view id) const {
+  if (id.size() > kMaxIdLength) return -1;
+  char buf[kMaxIdLength];
+  for (size_t i = 0; i < id.size(); ++i) buf[i] = lower(id[i]);
+  auto it = exception_by_lower.find(std::string_view(buf, id.size()));
+  return it == exception_by_lower.end() ? -1 : it->second;
+}
+
+// Looks a whole text up among aliases, full names and known licenses, then
+// again without leading words such as "the" and trailing ones such as "license".
+const int* LicenseDb::Impl::find_phrase(std::string_view text) const {
+  if (text.size() > kMaxPhraseLength) return nullptr;
+  std::string key = normalise(text);
+  if (key.empty()) return nullptr;
+  auto it = phrases.find(key);
+  if (it != phrases.end()) return &it->second;
+  std::string_view k = key;
+  for (const std::string& w : leading_words) {
+    if (k.size() > w.size() && k.substr(0, w.size()) == w) k.remove_prefix(w.size());
+  }
+  for (bool stripped = true; stripped;) {
+    it = phrases.find(k);
+    if (it != phrases.end()) return &it->second;
+    stripped = false;
+    for (const std::string& w : trailing_words) {
+      if (k.size() > w.size() && k.substr(k.size() - w.size()) == w) {
+        k.remove_suffix(w.size());
+        stripped = true;
+        break;
+      }
+    }
+  }
+  return nullptr;
+}
+
+std::string LicenseDb::Impl::reason_for(const LicenseInfo& info) const {
+  if (!info.reason.empty()) return info.reason;
+  std::string r = default_reason;
+  size_t at = r.find("{id}");
+  if (at != std::string::npos) r.replace(at, 4, info.id);
+  return r;
+}
+
+std::vector<int> LicenseDb::Impl::nearest(std::string_view id, bool exceptions_only) const {
+  std::vector<int> best;
+  int cap = suggestion_cap(id.size());
+  if (cap == 0 || id.size() > kMaxIdLength) return best;
+  std::string needle = to_lower(id);
+  int best_distance = cap + 1;
+  size_t count = exceptions_only ? exceptions.size() : licenses.size();
+  for (size_t i = 0; i < count; ++i) {
+    const std::string& candidate = exceptions_only ? exceptions[i].id : licenses[i].id;
+    if (!exceptions_only && licenses[i].deprecated) continue;
+    int d = edit_distance(needle, to_lower(candidate), best_distance);
+    if (d < best_distance) {
+      best_distance = d;
+      best.clear();
+    }
+    if (d == best_distance && d <= cap) best.push_back(static_cast<int>(i));
+  }
+  if (best.size() > 3) best.resize(3);
+  return best;
+}
+
+namespace {
+
+// The verdict on one node of an expression.
+struct Verdict {
+  bool open = false;
+  uint8_t suits = 0;    // content types it suits, when open
+  std::string reason;   // why not open, when not open
+  int chosen_leaf = -1; // the leaf an OR settled on, if it is a single license
+  int pick = -1;        // for OR: the child chosen
+};
+
+}  // namespace
+
+LicenseAssessment LicenseDb::Impl::assess(std::string_view text, ContentType type) const {
+  LicenseAssessment a;
+  auto add = [&a](Severity s, std::string code, std::string message, int column = 0) {
+    a.findings.push_back({s, std::move(code), std::move(message), column});
+  };
+  auto from_known = [&](const KnownLicense& k) {
+    a.reason = k.reason;
+    if (k.kind == "sentinel-unlicensed") {
+      a.status = Status::unlicensed;
+    } else if (k.kind == "sentinel-not-included") {
+      a.status = Status::not_included;
+    } else {
+      a.status = Status::not_open;
+      add(Severity::error, "license-not-open", k.reason);
+    }
+  };
+
+  a.canonical = std::string(text);
+  if (text.empty()) {
+    const int* p = find_phrase("unlicensed");
+    if (p && *p < 0) {
+      a.reason = known[-*p - 1].reason;
+    } else {
+      a.reason = "no license is given";
+    }
+    a.status = Status::unlicensed;
+    return a;
+  }
+
+  // Fast path for the common case: one current id spelled canonically.
+  if (is_plain_id(text)) {
+    int idx = find_license(text);
+    if (idx >= 0 && licenses[idx].id == text && !licenses[idx].deprecated) {
+      const LicenseInfo& info = licenses[idx];
+      if (!info.open) {
+        a.status = Status::not_open;
+        a.reason = reason_for(info);
+        add(Severity::error, "license-not-open", a.reason);
+      } else {
+        a.status = Status::open;
+        judge_fit(a, idx, suits_mask[idx], type);
+      }
+      return a;
+    }
+  }
+
+  // Single ids skip the expression parser.
+  spdx::ParseResult parsed;
+  if (is_plain_id(text)) {
+    spdx::Node leaf;
+    leaf.id = std::string(text);
+    leaf.column = 1;
+    parsed.expression.nodes.push_back(std::move(leaf));
+    parsed.expression.root = 0;
+  } else {
+    parsed = spdx::parse(text);
+  }
+
+  // Resolve every leaf; remember whether anything is unknown.
+  spdx::Expression& expr = parsed.expression;
+  std::vector<int> leaf_license(expr.nodes.size(), -1);
+  std::vector<int> leaf_exception(expr.nodes.size(), -1);
+  bool all_known = parsed.ok();
+  if (parsed.ok()) {
+    for (size_t i = 0; i < expr.nodes.size(); ++i) {
+      spdx::Node& n = expr.nodes[i];
+      if (n.kind != spdx::Node::Kind::license) continue;
+      if (spdx::is_license_ref(n.id)) continue;
+      int idx = -1;
+      // "GPL-2.0+" is itself a (deprecated) id in the SPDX list.
+      if (n.or_later) idx = find_license(n.id + "+");
+      if (idx >= 0) {
+        n.id += '+';
+        n.or_later = false;
+      } else {
+        idx = find_license(n.id);
+      }
+      leaf_license[i] = idx;
+      if (idx < 0) all_known = false;
+      if (!n.exception.empty()) {
+        leaf_exception[i] = find_exception(n.exception);
+        if (leaf_exception[i] < 0) all_known = false;
+      }
+    }
+  }
+
+  // Free text: aliases, full names, known licenses and sentinels match the
+  // whole text before it counts as a malformed or unknown expression.
+  if (!all_known) {
+    if (const int* p = find_phrase(text)) {
+      if (*p < 0) {
+        from_known(known[-*p - 1]);
+        return a;
+      }
+      const LicenseInfo& target = licenses[*p];
+      a.status = Status::not_open;
+      a.suggestion = target.id;
+      std::string message = "'" + std::string(text) + "' is not an SPDX id; did you mean " +
+                            target.id + "?";
+      if (target.open) {
+        a.reason = "'" + std::string(text) + "' is not an SPDX license id; write " + target.id;
+        add(Severity::error, "license-alias", message);
+      } else {
+        a.reason = reason_for(target);
+        add(Severity::warning, "license-alias", message);
+        add(Severity::error, "license-not-open", a.reason);
+      }
+      return a;
+    }
+  }
+  if (!parsed.ok()) {
+    a.status = Status::not_open;
+    a.reason = "'" + std::string(text.substr(0, 200)) + "' is not a valid SPDX license expression";
+    add(Severity::error, "license-syntax",
+        "invalid SPDX license expression at column " + std::to_string(parsed.error_column) + ": " +
+            parsed.error,
+        parsed.error_column);
+    return a;
+  }
+
+  for (const spdx::Remark& r : parsed.remarks) {
+    add(Severity::warning, "license-not-canonical", r.message, r.column);
+  }
+
+  // Per-leaf findings, and the suggested rewrite of the whole expression.
+  spdx::Expression suggested = expr;
+  bool have_suggestion = true;
+  for (size_t i = 0; i < expr.nodes.size(); ++i) {
+    spdx::Node& n = expr.nodes[i];
+    if (n.kind != spdx::Node::Kind::license) continue;
+    if (spdx::is_license_ref(n.id)) {
+      // Canonical prefix spelling; the rest of a LicenseRef is the author's.
+      size_t ref = to_lower(n.id).find("licenseref-");
+      if (n.id.compare(ref, 11, "LicenseRef-") != 0) {
+        n.id.replace(ref, 11, "LicenseRef-");
+        add(Severity::warning, "license-not-canonical",
+            "write the prefix as 'LicenseRef-' in " + n.id, n.column);
+      }
+      if (n.id.compare(0, 12, "DocumentRef-") != 0 && to_lower(n.id).rfind("documentref-", 0) == 0) {
+        n.id.replace(0, 12, "DocumentRef-");
+      }
+      suggested.nodes[i].id = n.id;
+    } else if (int idx = leaf_license[i]; idx >= 0) {
+      const LicenseInfo& info = licenses[idx];
+      if (n.id != info.id) {
+        add(Severity::warning, "license-not-canonical",
+            "SPDX ids match case-insensitively, but the canonical spelling of '" + n.id + "' is " +
+                info.id,
+            n.column);
+      }
+      n.id = info.id;
+      suggested.nodes[i].id = info.id;
+      suggested.nodes[i].or_later = n.or_later;
+      if (info.deprecated) {
+        add(Severity::warning, "license-deprecated",
+            info.id + " is a deprecated SPDX id; use " + info.replacement + " instead", n.column);
+        if (!info.replacement.empty()) {
+          bool replacement_has_with = info.replacement.find(" WITH ") != std::string::npos;
+          if (replacement_has_with && !n.exception.empty()) {
+            have_suggestion = false;
+          } else {
+            suggested.nodes[i].id = info.replacement;
+            suggested.nodes[i].or_later = false;
+          }
+        }
+      }
+    } else {
+      std::string message = "'" + n.id + "' is not an SPDX license id";
+      std::string fix;
+      if (const int* p = find_phrase(n.id); p && *p >= 0) {
+        fix = licenses[*p].id;
+      } else {
+        std::vector<int> near = nearest(n.id, false);
+        if (!near.empty()) fix = licenses[near.front()].id;
+        for (size_t k = 0; k < near.size(); ++k) {
+          message += k == 0 ? "; did you mean " : " or ";
+          message += licenses[near[k]].id;
+        }
+        if (!near.empty()) message += "?";
+      }
+      if (!fix.empty() && message.find("did you mean") == std::string::npos) {
+        message += "; did you mean " + fix + "?";
+      }
+      if (fix.empty()) {
+        message += "; use an id from the SPDX license list, or LicenseRef-<name> for a custom license";
+        have_suggestion = false;
+      } else {
+        suggested.nodes[i].id = fix;
+      }
+      add(Severity::error, "license-unknown", message, n.column);
+    }
+    if (!n.exception.empty()) {
+      if (int e = leaf_exception[i]; e >= 0) {
+        const ExceptionInfo& ex = exceptions[e];
+        if (n.exception != ex.id) {
+          add(Severity::warning, "license-not-canonical",
+              "SPDX ids match case-insensitively, but the canonical spelling of '" + n.exception +
+                  "' is " + ex.id,
+              n.exception_column);
+        }
+        n.exception = ex.id;
+        suggested.nodes[i].exception = ex.id;
+      } else {
+        std::string message = "'" + n.exception + "' is not an SPDX license exception";
+        std::vector<int> near = nearest(n.exception, true);
+        if (near.empty()) {
+          have_suggestion = false;
+        } else {
+          message += "; did you mean " + exceptions[near.front()].id + "?";
+          suggested.nodes[i].exception = exceptions[near.front()].id;
+        }
+        add(Severity::error, "license-unknown", message, n.exception_column);
+      }
+    }
+  }
+
+  // Judge the tree bottom-up. Children always precede their parent in nodes.
+  std::vector<Verdict> v(expr.nodes.size());
+  uint8_t want = bit(type);
+  for (size_t i = 0; i < expr.nodes.size(); ++i) {
+    const spdx::Node& n = expr.nodes[i];
+    Verdict& out = v[i];
+    if (n.kind == spdx::Node::Kind::license) {
+      out.chosen_leaf = static_cast<int>(i);
+      if (spdx::is_license_ref(n.id)) {
+        out.reason = n.id + " is a custom license mof-check cannot verify as open";
+      } else if (leaf_license[i] < 0) {
+        out.reason = "'" + n.id + "' is not an SPDX license id";
+      } else if (const LicenseInfo& info = licenses[leaf_license[i]]; !info.open) {
+        out.reason = reason_for(info);
+      } else if (!n.exception.empty() && leaf_exception[i] < 0) {
+        out.reason = "'" + n.exception + "' is not a known SPDX license exception";
+      } else {
+        out.open = true;
+        out.suits = suits_mask[leaf_license[i]];
+      }
+      continue;
+    }
+    if (n.kind == spdx::Node::Kind::all_of) {
+      out.open = true;
+      out.suits = 0x7;
+      for (int c : n.children) {
+        if (!v[c].open) {
+          out.open = false;
+          if (out.reason.empty()) out.reason = v[c].reason;
+        }
+        out.suits = static_cast<uint8_t>(out.suits & v[c].suits);
+      }
+      if (!out.open) out.suits = 0;
+    } else {
+      // OR: the licensee may pick any side; prefer an open one that suits the type.
+      int pick = -1;
+      for (int c : n.children) {
+        if (v[c].open && (pick < 0 || (!(v[pick].suits & want) && (v[c].suits & want)))) pick = c;
+      }
+      if (pick >= 0) {
+        out.open = true;
+        out.suits = v[pick].suits;
+        out.chosen_leaf = v[pick].chosen_leaf;
+        out.pick = pick;
+      } else {
+        out.reason = v[n.children.front()].reason;
+      }
+    }
+  }
+
+  const Verdict& top = v[expr.root];
+  a.canonical = spdx::to_string(expr);
+  if (have_suggestion) {
+    std::string s = spdx::to_string(suggested);
+    if (s != text) a.suggestion = std::move(s);
+  }
+  if (top.open) {
+    a.status = Status::open;
+    a.reason.clear();
+    if (expr.nodes[expr.root].kind == spdx::Node::Kind::any_of) {
+      // Name the choice that makes it open.
+      spdx::Expression sub = expr;
+      sub.root = top.pick;
+      a.reason = "open through the choice of " + spdx::to_string(sub);
+    }
+    int leaf = top.chosen_leaf >= 0 ? leaf_license[top.chosen_leaf] : -1;
+    judge_fit(a, leaf, top.suits, type);
+  } else {
+    a.status = Status::not_open;
+    a.reason = top.reason;
+    bool reported = std::any_of(a.findings.begin(), a.findings.end(), [](const LicenseFinding& f) {
+      return f.severity == Severity::error;
+    });
+    if (!reported) {
+      bool single = expr.nodes[expr.root].kind == spdx::Node::Kind::license;
+      add(Severity::error, "license-not-open",
+          single ? a.reason : a.canonical + " is not open: " + a.reason);
+    }
+  }
+  return a;
+}
+
+LicenseDb::LicenseDb() : impl_(std::make_unique<Impl>()) {}
+LicenseDb::~LicenseDb() = default;
+LicenseDb::LicenseDb(LicenseDb&&) noexcept = default;
+LicenseDb& LicenseDb::operator=(LicenseDb&&) noexcept = default;
+
+LicenseDb LicenseDb::parse(std::string_view json_text, std::string_view origin) {
+  json doc;
+  try {
+    doc = json::parse(json_text.begin(), json_text.end());
+  } catch (const json::parse_error& e) {
+    std::string what = e.what();
+    // nlohmann prefixes "[json.exception.parse_error.101] parse error at line 1, column 2: ".
+    size_t colon = what.find(": ");
+    std::string message =
+        colon == std::string::npos ? what : "malformed JSON: " + what.substr(colon + 2);
+    throw Error(locate(json_text, e.byte, origin), message);
+  }
+
+  Reader r(origin);
+  if (!doc.is_object()) r.fail("top level", "expected a JSON object");
+  const json& format = r.member(doc, "format", "top level");
+  if (!format.is_number_integer() || format.get<int>() != 1) {
+    r.fail("format", "unsupported format (this mof-check reads format 1)");
+  }
+
+  LicenseDb db;
+  Impl& d = *db.impl_;
+  d.list_version = r.string(doc, "list_version", "top level");
+  d.source = r.string(doc, "source", "top level");
+  d.default_reason = r.string(doc, "default_reason", "top level");
+  const json& advice = r.member(doc, "advice", "top level");
+  if (!advice.is_object()) r.fail("advice", "expected an object");
+  for (ContentType t : {ContentType::code, ContentType::data, ContentType::document}) {
+    d.advice[static_cast<int>(t)] = r.string(advice, content_type_name(t), "advice");
+  }
+  if (auto it = doc.find("ignored_words"); it != doc.end()) {
+    if (!it->is_object()) r.fail("ignored_words", "expected an object");
+    for (const std::string& w : r.strings(*it, "leading", "ignored_words")) {
+      d.leading_words.push_back(normalise(w));
+    }
+    for (const std::string& w : r.strings(*it, "trailing", "ignored_words")) {
+      d.trailing_words.push_back(normalise(w));
+    }
+  }
+
+  const json& licenses = r.array(doc, "licenses");
+  d.licenses.reserve(licenses.size());
+  for (size_t i = 0; i < licenses.size(); ++i) {
+    const json& e = licenses[i];
+    std::string path = "licenses[" + std::to_string(i) + "]";
+    if (!e.is_object()) r.fail(path, "expected an object");
+    LicenseInfo info;
+    info.id = r.string(e, "id", path);
+    if (info.id.empty() || info.id.size() > kMaxIdLength) r.fail(path + ".id", "bad id");
+    path += " (" + info.id + ")";
+    info.name = r.string(e, "name", path);
+    info.osi_approved = r.boolean(e, "osi", path);
+    info.fsf_libre = r.boolean(e, "fsf", path);
+    info.deprecated = r.boolean(e, "deprecated", path);
+    info.open = r.boolean(e, "open", path);
+    info.suits = r.types(e, "suits", path);
+    info.note = r.string(e, "note", path, false);
+    info.note_for = r.types(e, "note_for", path);
+    info.replacement = r.string(e, "replacement", path, false);
+    info.reason = r.string(e, "reason", path, false);
+    if (info.open && info.suits.empty()) r.fail(path, "an open license needs \"suits\"");
+    if (info.deprecated && info.replacement.empty()) {
+      r.fail(path, "a deprecated id needs a \"replacement\"");
+    }
+    if (!d.license_by_lower.emplace(to_lower(info.id), static_cast<int>(i)).second) {
+      r.fail(path, "duplicate id");
+    }
+    d.suits_mask.push_back(mask_of(info.suits));
+    d.note_mask.push_back(info.note.empty() ? 0 : mask_of(info.note_for));
+    d.licenses.push_back(std::move(info));
+  }
+
+  const json& exceptions = r.array(doc, "exceptions");
+  for (size_t i = 0; i < exceptions.size(); ++i) {
+    const json& e = exceptions[i];
+    std::string path = "exceptions[" + std::to_string(i) + "]";
+    if (!e.is_object()) r.fail(path, "expected an object");
+    ExceptionInfo info;
+    info.id = r.string(e, "id", path);
+    if (info.id.empty() || info.id.size() > kMaxIdLength) r.fail(path + ".id", "bad id");
+    info.name = r.string(e, "name", path);
+    info.deprecated = r.boolean(e, "deprecated", path);
+    if (!d.exception_by_lower.emplace(to_lower(info.id), static_cast<int>(i)).second) {
+      r.fail(path, "duplicate id");
+    }
+    d.exceptions.push_back(std::move(info));
+  }
+
+  const json& known = r.array(doc, "known");
+  for (size_t i = 0; i < known.size(); ++i) {
+    const json& e = known[i];
+    std::string path = "known[" + std::to_string(i) + "]";
+    if (!e.is_object()) r.fail(path, "expected an object");
+    KnownLicense k;
+    k.key = r.string(e, "key", path);
+    k.name = r.string(e, "name", path);
+    k.kind = r.string(e, "kind", path);
+    k.reason = r.string(e, "reason", path);
+    if (k.kind != "restricted" && k.kind != "sentinel-unlicensed" &&
+        k.kind != "sentinel-undisclosed" && k.kind != "sentinel-not-included") {
+      r.fail(path + ".kind", "unknown kind \"" + k.kind + "\"");
+    }
+    for (const std::string& p : r.strings(e, "patterns", path)) {
+      std::string key = normalise(p);
+      if (key.empty()) r.fail(path + ".patterns", "pattern \"" + p + "\" has no letters or digits");
+      auto [it, inserted] = d.phrases.emplace(key, -static_cast<int>(i) - 1);
+      if (!inserted && it->second != -static_cast<int>(i) - 1) {
+        r.fail(path + ".patterns", "pattern \"" + p + "\" is already used");
+      }
+      k.patterns.push_back(std::move(key));
+    }
+    d.known.push_back(std::move(k));
+  }
+
+  const json& aliases = r.member(doc, "aliases", "top level");
+  if (!aliases.is_object()) r.fail("aliases", "expected an object");
+  for (auto it = aliases.begin(); it != aliases.end(); ++it) {
+    if (!it.value().is_string()) r.fail("aliases." + it.key(), "expected a string");
+    int target = d.find_license(it.value().get<std::string>());
+    if (target < 0) r.fail("aliases." + it.key(), "unknown id " + it.value().dump());
+    std::string key = normalise(it.key());
+    if (key.empty()) r.fail("aliases." + it.key(), "alias has no letters or digits");
+    auto [pos, inserted] = d.phrases.emplace(key, target);
+    if (!inserted && pos->second != target) r.fail("aliases." + it.key(), "alias is already used");
+  }
+  // Full license names are aliases too; a current id wins over a deprecated one.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (size_t i = 0; i < d.licenses.size(); ++i) {
+      if (d.licenses[i].deprecated != (pass == 1)) continue;
+      d.phrases.emplace(normalise(d.licenses[i].name), static_cast<int>(i));
+    }
+  }
+  return db;
+}
+
+const LicenseDb& LicenseDb::builtin() {
+  static const LicenseDb db = parse(embedded::licenses_json(), "<built-in licenses.json>");
+  return db;
+}
+
+const std::string& LicenseDb::list_version() const { return impl_->list_version; }
+const std::string& LicenseDb::source() const { return impl_->source; }
+
+const LicenseInfo* LicenseDb::find(std::string_view id) const {
+  int i = impl_->find_license(id);
+  return i < 0 ? nullptr : &impl_->licenses[i];
+}
+
+const ExceptionInfo* LicenseDb::find_exception(std::string_view id) const {
+  int i = impl_->find_exception(id);
+  return i < 0 ? nullptr : &impl_->exceptions[i];
+}
+
+const std::vector<LicenseInfo>& LicenseDb::licenses() const { return impl_->licenses; }
+const std::vector<ExceptionInfo>& LicenseDb::exceptions() const { return impl_->exceptions; }
+const std::vector<KnownLicense>& LicenseDb::known() const { return impl_->known; }
+
+LicenseAssessment LicenseDb::assess(std::string_view written, ContentType type) const {
+  try {
+    return impl_->assess(trim(written), type);
+  } catch (const std::exception&) {
+    // Only allocation failure can get here; a verdict beats a crash.
+    LicenseAssessment a;
+    a.status = Status::not_open;
+    a.reason = "the license text could not be assessed";
+    return a;
+  }
+}
+
+}  // namespace mofcheck
