@@ -137,11 +137,9 @@ void parse_components(const YAML::Node& node, Framework& fw, std::string_view or
       auto& out = std::string_view(key) == "aliases" ? c.aliases : c.may_be_included_in;
       for (const auto& a : item[key]) out.push_back(yaml::scalar(a, origin, key));
     }
-    for (const std::string& name : [&] {
-           std::vector<std::string> all{c.id, text::lower(c.name)};
-           for (const auto& a : c.aliases) all.push_back(text::lower(a));
-           return all;
-         }()) {
+    std::set<std::string> names{c.id, text::lower(c.name)};
+    for (const auto& a : c.aliases) names.insert(text::lower(a));
+    for (const std::string& name : names) {
       if (!seen.insert(name).second) {
         throw Error(yaml::where(item, origin),
                     "component name or id '" + name + "' is defined twice");

@@ -24,6 +24,11 @@ std::string pad(std::string s, std::size_t width) {
   return s;
 }
 
+std::string trim_right(std::string s) {
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  return s;
+}
+
 class TextReporter : public Reporter {
  public:
   explicit TextReporter(const ReportOptions& o) : color_(o.color) {}
@@ -50,7 +55,8 @@ class TextReporter : public Reporter {
         const ComponentDef& def = fw.components[r.index];
         if (def.class_level != cls.level) continue;
         out << "  " << status_cell(r.status) << ' '
-            << pad(def.name + (def.required ? "" : " (optional)"), 42) << describe(r) << '\n';
+            << trim_right(pad(def.name + (def.required ? "" : " (optional)"), 42) + describe(r))
+            << '\n';
       }
     }
 
