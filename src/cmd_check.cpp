@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // mof-check check FILE...: evaluate manifests and report.
+// Three parts: the gate policy (from options), the reporters (where reports
+// go), and the input loop (what is read). Each has its own function.
 #include <cstdlib>
 #include <ostream>
 
@@ -13,6 +15,43 @@
 
 namespace mofcheck {
 
+namespace {
+
+GatePolicy build_policy(const CheckOptions& opts, const Framework& fw) {
+  GatePolicy policy;
+  if (!opts.min_class.empty()) {
+    policy.min_class = parse_class_level(opts.min_class, fw);
+    if (policy.min_class == 0) {
+      throw Error({}, "--min-class " + opts.min_class + ": the framework defines no such class");
+    }
+  }
+  return policy;
+}
+
+// Where reports go: the main format to standard output.
+struct Outputs {
+  std::unique_ptr<Reporter> main;
+
+  void add(const Evaluation& ev, const GateResult& gate, std::ostream& out) {
+    main->add(ev, gate, out);
+  }
+  void add_error(const Error& e, std::ostream& out) { main->add_error(e, out); }
+  void finish(std::ostream& out) { main->finish(out); }
+};
+
+Outputs build_outputs(const CheckOptions& opts, const Context& ctx) {
+  ReportOptions ropts;
+  const char* no_color = std::getenv("NO_COLOR");
+  bool no_color_set = no_color != nullptr && *no_color != '\0';
+  ropts.color =
+      opts.color == "always" || (opts.color == "auto" && ctx.out_is_terminal && !no_color_set);
+  Outputs outputs;
+  outputs.main = make_reporter(opts.format, ropts);
+  return outputs;
+}
+
+}  // namespace
+
 void setup_check(CLI::App& app, CheckOptions& opts) {
   app.add_option("files", opts.inputs, "Manifests (JSON or YAML); '-' reads standard input")
       ->required()
@@ -24,7 +63,8 @@ void setup_check(CLI::App& app, CheckOptions& opts) {
                  "Fail (exit 1) when the verdict is below this class: I, II, III (or 1, 2, 3)")
       ->check(CLI::IsMember({"I", "II", "III", "1", "2", "3", "i", "ii", "iii"}))
       ->type_name("CLASS");
-  app.add_option("--color", opts.color, "Colour text output: auto (terminal, unless NO_COLOR), always, never")
+  app.add_option("--color", opts.color,
+                 "Colour text output: auto (terminal, unless NO_COLOR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   add_data_options(app, opts.data);
@@ -32,18 +72,8 @@ void setup_check(CLI::App& app, CheckOptions& opts) {
 
 int run_check(const CheckOptions& opts, Context& ctx) {
   Knowledge k = load_knowledge(opts.data);
-  GatePolicy policy;
-  if (!opts.min_class.empty()) {
-    policy.min_class = parse_class_level(opts.min_class, *k.framework);
-    if (policy.min_class == 0) {
-      throw Error({}, "--min-class " + opts.min_class + ": the framework defines no such class");
-    }
-  }
-  ReportOptions ropts;
-  const char* no_color = std::getenv("NO_COLOR");
-  bool no_color_set = no_color != nullptr && *no_color != '\0';
-  ropts.color = opts.color == "always" || (opts.color == "auto" && ctx.out_is_terminal && !no_color_set);
-  auto reporter = make_reporter(opts.format, ropts);
+  GatePolicy policy = build_policy(opts, *k.framework);
+  Outputs outputs = build_outputs(opts, ctx);
 
   int worst = exit_ok;
   for (const auto& input : opts.inputs) {
@@ -52,15 +82,15 @@ int run_check(const CheckOptions& opts, Context& ctx) {
       Manifest m = parse_manifest(read_input(input), origin);
       Evaluation ev = evaluate(m, *k.framework, *k.licenses);
       GateResult gate = check_gate(ev, policy);
-      reporter->add(ev, gate, ctx.out);
+      outputs.add(ev, gate, ctx.out);
       if (!gate.passed) worst = std::max(worst, static_cast<int>(exit_gate_failed));
     } catch (const Error& e) {
       print_error(ctx, e.what());
-      reporter->add_error(e, ctx.out);
+      outputs.add_error(e, ctx.out);
       worst = exit_invalid;
     }
   }
-  reporter->finish(ctx.out);
+  outputs.finish(ctx.out);
   ctx.out.flush();
   return worst;
 }
