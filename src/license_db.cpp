@@ -9,8 +9,6 @@
 #include <unordered_map>
 #include <utility>
 
-#include <nlohmann/json.hpp>
-
 #include "embedded_data.hpp"
 
 namespace mofcheck {
@@ -33,7 +31,6 @@ std::optional<ContentType> parse_content_type(std::string_view s) {
 
 namespace {
 
-using json = nlohmann::json;
 using Status = LicenseAssessment::Status;
 
 constexpr size_t kMaxIdLength = 128;    // longer single tokens skip the fast path
@@ -137,87 +134,250 @@ int suggestion_cap(size_t length) {
   return std::max(2, static_cast<int>(length / 5));
 }
 
-// --- JSON reading helpers: each names the offending element on failure. ---
-
-class Reader {
+// A strict pull parser for the license data file. The file is read at every
+// start of the binary, so this builds the tables directly instead of a DOM;
+// every error, syntax or shape, carries a line and column.
+class JsonReader {
  public:
-  explicit Reader(std::string_view origin) : origin_(origin) {}
+  JsonReader(std::string_view text, std::string_view origin) : text_(text), origin_(origin) {}
 
-  [[noreturn]] void fail(const std::string& path, const std::string& message) const {
-    throw Error({origin_, 0, 0}, path + ": " + message);
-  }
-
-  const json& member(const json& obj, const char* key, const std::string& path) const {
-    auto it = obj.find(key);
-    if (it == obj.end()) fail(path, std::string("missing \"") + key + "\"");
-    return *it;
-  }
-
-  std::string string(const json& obj, const char* key, const std::string& path,
-                     bool required = true) const {
-    auto it = obj.find(key);
-    if (it == obj.end()) {
-      if (required) fail(path, std::string("missing \"") + key + "\"");
-      return {};
+  [[noreturn]] void fail_at(size_t pos, const std::string& message) const {
+    SourceLocation where{origin_, 1, 1};
+    for (size_t i = 0; i < pos && i < text_.size(); ++i) {
+      if (text_[i] == '\n') {
+        ++where.line;
+        where.column = 1;
+      } else if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) {
+        ++where.column;
+      }
     }
-    if (!it->is_string()) fail(path + "." + key, "expected a string");
-    return it->get<std::string>();
+    throw Error(where, message);
   }
+  [[noreturn]] void fail(const std::string& message) const { fail_at(pos_, message); }
 
-  bool boolean(const json& obj, const char* key, const std::string& path) const {
-    auto it = obj.find(key);
-    if (it == obj.end()) return false;
-    if (!it->is_boolean()) fail(path + "." + key, "expected true or false");
-    return it->get<bool>();
-  }
+  size_t pos() const { return pos_; }
 
-  std::vector<std::string> strings(const json& obj, const char* key,
-                                   const std::string& path) const {
-    std::vector<std::string> out;
-    auto it = obj.find(key);
-    if (it == obj.end()) return out;
-    if (!it->is_array()) fail(path + "." + key, "expected an array of strings");
-    for (const json& v : *it) {
-      if (!v.is_string()) fail(path + "." + key, "expected an array of strings");
-      out.push_back(v.get<std::string>());
+  void skip_space() {
+    while (pos_ < text_.size()) {
+      char c = text_[pos_];
+      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') break;
+      ++pos_;
     }
+  }
+
+  // The next significant character, or '\0' at the end.
+  char peek() {
+    skip_space();
+    return pos_ < text_.size() ? text_[pos_] : '\0';
+  }
+
+  void expect(char c, const char* expected) {
+    if (peek() != c) fail(std::string("malformed JSON: expected ") + expected + found());
+    ++pos_;
+  }
+
+  void end() {
+    if (peek() != '\0') fail("malformed JSON: expected the end of the file" + found());
+  }
+
+  // Reads a string into `out` (cleared first).
+  void string(std::string& out, const char* what = "a string") {
+    if (peek() != '"') fail(std::string("expected ") + what + found());
+    ++pos_;
+    out.clear();
+    while (true) {
+      size_t run = pos_;
+      while (pos_ < text_.size() && text_[pos_] != '"' && text_[pos_] != '\\' &&
+             static_cast<unsigned char>(text_[pos_]) >= 0x20) {
+        ++pos_;
+      }
+      out.append(text_.substr(run, pos_ - run));
+      if (pos_ >= text_.size()) fail("malformed JSON: unterminated string");
+      char c = text_[pos_];
+      if (c == '"') {
+        ++pos_;
+        return;
+      }
+      if (c != '\\') fail("malformed JSON: control character in a string");
+      if (++pos_ >= text_.size()) fail("malformed JSON: unterminated string");
+      switch (text_[pos_++]) {
+        case '"': out += '"'; break;
+        case '\\': out += '\\'; break;
+        case '/': out += '/'; break;
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'n': out += '\n'; break;
+        case 'r': out += '\r'; break;
+        case 't': out += '\t'; break;
+        case 'u': append_utf8(out, code_point()); break;
+        default: --pos_; fail("malformed JSON: invalid escape in a string");
+      }
+    }
+  }
+
+  std::string string(const char* what = "a string") {
+    std::string out;
+    string(out, what);
     return out;
   }
 
-  std::vector<ContentType> types(const json& obj, const char* key, const std::string& path) const {
-    std::vector<ContentType> out;
-    for (const std::string& s : strings(obj, key, path)) {
-      auto t = parse_content_type(s);
-      if (!t) fail(path + "." + key, "unknown content type \"" + s + "\"");
-      out.push_back(*t);
-    }
-    return out;
+  bool boolean() {
+    if (literal("true")) return true;
+    if (literal("false")) return false;
+    fail("expected true or false" + found());
   }
 
-  const json& array(const json& obj, const char* key) const {
-    const json& v = member(obj, key, "top level");
-    if (!v.is_array()) fail(key, "expected an array");
-    return v;
+  long integer() {
+    skip_space();
+    size_t start = pos_;
+    if (pos_ < text_.size() && text_[pos_] == '-') ++pos_;
+    long value = 0;
+    while (pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '9' && value < 1000000) {
+      value = value * 10 + (text_[pos_++] - '0');
+    }
+    if (pos_ == start || (pos_ < text_.size() && (text_[pos_] == '.' || text_[pos_] == 'e' ||
+                                                   text_[pos_] == 'E'))) {
+      pos_ = start;
+      fail("expected an integer" + found());
+    }
+    return text_[start] == '-' ? -value : value;
+  }
+
+  // Calls on_member(key) for each member; it must consume the value.
+  template <typename F>
+  void object(F&& on_member, const char* what = "an object") {
+    if (peek() != '{') fail(std::string("expected ") + what + found());
+    ++pos_;
+    if (peek() == '}') {
+      ++pos_;
+      return;
+    }
+    std::string key;
+    while (true) {
+      if (peek() != '"') fail("malformed JSON: expected a member name in double quotes" + found());
+      string(key);
+      expect(':', "':'");
+      on_member(std::string_view(key));
+      if (peek() == ',') {
+        ++pos_;
+        continue;
+      }
+      expect('}', "',' or '}'");
+      return;
+    }
+  }
+
+  // Calls on_item(index) for each element; it must consume the element.
+  template <typename F>
+  void array(F&& on_item, const char* what = "an array") {
+    if (peek() != '[') fail(std::string("expected ") + what + found());
+    ++pos_;
+    if (peek() == ']') {
+      ++pos_;
+      return;
+    }
+    for (size_t i = 0;; ++i) {
+      on_item(i);
+      if (peek() == ',') {
+        ++pos_;
+        continue;
+      }
+      expect(']', "',' or ']'");
+      return;
+    }
+  }
+
+  // Skips any value (members this version does not know).
+  void skip(int depth = 0) {
+    if (depth > 32) fail("JSON nested too deeply");
+    switch (peek()) {
+      case '{': object([&](std::string_view) { skip(depth + 1); }); return;
+      case '[': array([&](size_t) { skip(depth + 1); }); return;
+      case '"': string(scratch_); return;
+      case 't': case 'f': boolean(); return;
+      case 'n':
+        if (literal("null")) return;
+        break;
+      default: break;
+    }
+    skip_space();
+    size_t start = pos_;
+    while (pos_ < text_.size() && std::string_view("+-.0123456789eE").find(text_[pos_]) !=
+                                      std::string_view::npos) {
+      ++pos_;
+    }
+    if (pos_ == start) fail("malformed JSON: expected a value" + found());
   }
 
  private:
-  std::string origin_;
-};
+  bool literal(std::string_view word) {
+    skip_space();
+    if (text_.substr(pos_, word.size()) != word) return false;
+    pos_ += word.size();
+    return true;
+  }
 
-// Converts nlohmann's byte offset (1-based, pointing just past the problem) to line:column.
-SourceLocation locate(std::string_view text, size_t byte, std::string_view origin) {
-  SourceLocation where{std::string(origin), 1, 1};
-  size_t end = std::min(byte > 0 ? byte - 1 : 0, text.size());
-  for (size_t i = 0; i < end; ++i) {
-    if (text[i] == '\n') {
-      ++where.line;
-      where.column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++where.column;
+  std::string found() {
+    skip_space();
+    if (pos_ >= text_.size()) return ", found the end of the file";
+    unsigned char c = static_cast<unsigned char>(text_[pos_]);
+    if (c >= 0x21 && c < 0x7f) return std::string(", found '") + static_cast<char>(c) + "'";
+    return ", found an unexpected byte";
+  }
+
+  unsigned hex4() {
+    if (pos_ + 4 > text_.size()) fail("malformed JSON: bad \\u escape");
+    unsigned v = 0;
+    for (int i = 0; i < 4; ++i) {
+      char c = text_[pos_++];
+      unsigned d = c >= '0' && c <= '9'   ? static_cast<unsigned>(c - '0')
+                   : c >= 'a' && c <= 'f' ? static_cast<unsigned>(c - 'a' + 10)
+                   : c >= 'A' && c <= 'F' ? static_cast<unsigned>(c - 'A' + 10)
+                                          : 16u;
+      if (d == 16) fail("malformed JSON: bad \\u escape");
+      v = v * 16 + d;
+    }
+    return v;
+  }
+
+  unsigned code_point() {
+    unsigned cp = hex4();
+    if (cp >= 0xD800 && cp < 0xDC00) {
+      if (text_.substr(pos_, 2) != "\\u") fail("malformed JSON: unpaired surrogate");
+      pos_ += 2;
+      unsigned low = hex4();
+      if (low < 0xDC00 || low > 0xDFFF) fail("malformed JSON: unpaired surrogate");
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+    } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+      fail("malformed JSON: unpaired surrogate");
+    }
+    return cp;
+  }
+
+  static void append_utf8(std::string& out, unsigned cp) {
+    auto byte = [&out](unsigned b) { out += static_cast<char>(static_cast<unsigned char>(b)); };
+    if (cp < 0x80) {
+      byte(cp);
+    } else if (cp < 0x800) {
+      byte(0xC0 | (cp >> 6));
+      byte(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      byte(0xE0 | (cp >> 12));
+      byte(0x80 | ((cp >> 6) & 0x3F));
+      byte(0x80 | (cp & 0x3F));
+    } else {
+      byte(0xF0 | (cp >> 18));
+      byte(0x80 | ((cp >> 12) & 0x3F));
+      byte(0x80 | ((cp >> 6) & 0x3F));
+      byte(0x80 | (cp & 0x3F));
     }
   }
-  return where;
-}
+
+  std::string_view text_;
+  std::string origin_;
+  size_t pos_ = 0;
+  std::string scratch_;
+};
 
 }  // namespace
 
@@ -656,129 +816,192 @@ LicenseDb::LicenseDb(LicenseDb&&) noexcept = default;
 LicenseDb& LicenseDb::operator=(LicenseDb&&) noexcept = default;
 
 LicenseDb LicenseDb::parse(std::string_view json_text, std::string_view origin) {
-  json doc;
-  try {
-    doc = json::parse(json_text.begin(), json_text.end());
-  } catch (const json::parse_error& e) {
-    std::string what = e.what();
-    // nlohmann prefixes "[json.exception.parse_error.101] parse error at line 1, column 2: ".
-    size_t colon = what.find(": ");
-    std::string message =
-        colon == std::string::npos ? what : "malformed JSON: " + what.substr(colon + 2);
-    throw Error(locate(json_text, e.byte, origin), message);
-  }
-
-  Reader r(origin);
-  if (!doc.is_object()) r.fail("top level", "expected a JSON object");
-  const json& format = r.member(doc, "format", "top level");
-  if (!format.is_number_integer() || format.get<int>() != 1) {
-    r.fail("format", "unsupported format (this mof-check reads format 1)");
-  }
-
+  JsonReader in(json_text, origin);
   LicenseDb db;
   Impl& d = *db.impl_;
-  d.list_version = r.string(doc, "list_version", "top level");
-  d.source = r.string(doc, "source", "top level");
-  d.default_reason = r.string(doc, "default_reason", "top level");
-  const json& advice = r.member(doc, "advice", "top level");
-  if (!advice.is_object()) r.fail("advice", "expected an object");
-  for (ContentType t : {ContentType::code, ContentType::data, ContentType::document}) {
-    d.advice[static_cast<int>(t)] = r.string(advice, content_type_name(t), "advice");
-  }
-  if (auto it = doc.find("ignored_words"); it != doc.end()) {
-    if (!it->is_object()) r.fail("ignored_words", "expected an object");
-    for (const std::string& w : r.strings(*it, "leading", "ignored_words")) {
-      d.leading_words.push_back(normalise(w));
+  std::vector<std::pair<std::string, std::string>> aliases;
+  std::vector<size_t> alias_pos;
+  bool seen_format = false, seen_licenses = false, seen_advice = false;
+  d.license_by_lower.reserve(1024);
+  d.phrases.reserve(2048);
+
+  auto types = [&in](std::vector<ContentType>& out) {
+    out.clear();
+    in.array([&](size_t) {
+      size_t at = in.pos();
+      std::string name = in.string("a content type");
+      auto t = parse_content_type(name);
+      if (!t) in.fail_at(at, "unknown content type \"" + name + "\" (expected code, data or document)");
+      out.push_back(*t);
+    }, "an array of content types");
+  };
+  auto words = [&in](std::vector<std::string>& out) {
+    in.array([&](size_t) { out.push_back(normalise(in.string())); }, "an array of strings");
+  };
+
+  in.object([&](std::string_view key) {
+    if (key == "format") {
+      size_t at = in.pos();
+      if (in.integer() != 1) in.fail_at(at, "unsupported format (this mof-check reads format 1)");
+      seen_format = true;
+    } else if (key == "list_version") {
+      d.list_version = in.string();
+    } else if (key == "source") {
+      d.source = in.string();
+    } else if (key == "default_reason") {
+      d.default_reason = in.string();
+    } else if (key == "advice") {
+      in.object([&](std::string_view type) {
+        size_t at = in.pos();
+        auto t = parse_content_type(type);
+        if (!t) in.fail_at(at, "unknown content type \"" + std::string(type) + "\"");
+        d.advice[static_cast<int>(*t)] = in.string();
+      });
+      seen_advice = true;
+    } else if (key == "ignored_words") {
+      in.object([&](std::string_view which) {
+        if (which == "leading") {
+          words(d.leading_words);
+        } else if (which == "trailing") {
+          words(d.trailing_words);
+        } else {
+          in.skip();
+        }
+      });
+    } else if (key == "licenses") {
+      seen_licenses = true;
+      in.array([&](size_t) {
+        size_t at = in.pos();
+        LicenseInfo info;
+        in.object([&](std::string_view field) {
+          if (field == "id") {
+            info.id = in.string();
+          } else if (field == "name") {
+            info.name = in.string();
+          } else if (field == "osi") {
+            info.osi_approved = in.boolean();
+          } else if (field == "fsf") {
+            info.fsf_libre = in.boolean();
+          } else if (field == "deprecated") {
+            info.deprecated = in.boolean();
+          } else if (field == "open") {
+            info.open = in.boolean();
+          } else if (field == "suits") {
+            types(info.suits);
+          } else if (field == "note") {
+            info.note = in.string();
+          } else if (field == "note_for") {
+            types(info.note_for);
+          } else if (field == "replacement") {
+            info.replacement = in.string();
+          } else if (field == "reason") {
+            info.reason = in.string();
+          } else {
+            in.skip();
+          }
+        }, "a license object");
+        if (!is_plain_id(info.id) && !(info.id.size() > 1 && info.id.back() == '+' &&
+                                       is_plain_id(std::string_view(info.id).substr(
+                                           0, info.id.size() - 1)))) {
+          in.fail_at(at, "license needs an \"id\" made of letters, digits, '.' and '-'");
+        }
+        if (info.name.empty()) in.fail_at(at, info.id + ": license needs a \"name\"");
+        if (info.open && info.suits.empty()) {
+          in.fail_at(at, info.id + ": an open license needs \"suits\"");
+        }
+        if (info.deprecated && info.replacement.empty()) {
+          in.fail_at(at, info.id + ": a deprecated id needs a \"replacement\"");
+        }
+        int index = static_cast<int>(d.licenses.size());
+        if (!d.license_by_lower.emplace(to_lower(info.id), index).second) {
+          in.fail_at(at, "duplicate license id " + info.id);
+        }
+        d.suits_mask.push_back(mask_of(info.suits));
+        d.note_mask.push_back(info.note.empty() ? 0 : mask_of(info.note_for));
+        d.licenses.push_back(std::move(info));
+      });
+    } else if (key == "exceptions") {
+      in.array([&](size_t) {
+        size_t at = in.pos();
+        ExceptionInfo info;
+        in.object([&](std::string_view field) {
+          if (field == "id") {
+            info.id = in.string();
+          } else if (field == "name") {
+            info.name = in.string();
+          } else if (field == "deprecated") {
+            info.deprecated = in.boolean();
+          } else {
+            in.skip();
+          }
+        }, "an exception object");
+        if (!is_plain_id(info.id)) in.fail_at(at, "exception needs an \"id\"");
+        int index = static_cast<int>(d.exceptions.size());
+        if (!d.exception_by_lower.emplace(to_lower(info.id), index).second) {
+          in.fail_at(at, "duplicate exception id " + info.id);
+        }
+        d.exceptions.push_back(std::move(info));
+      });
+    } else if (key == "known") {
+      in.array([&](size_t) {
+        size_t at = in.pos();
+        KnownLicense k;
+        std::vector<size_t> pattern_pos;
+        in.object([&](std::string_view field) {
+          if (field == "key") {
+            k.key = in.string();
+          } else if (field == "name") {
+            k.name = in.string();
+          } else if (field == "kind") {
+            k.kind = in.string();
+          } else if (field == "reason") {
+            k.reason = in.string();
+          } else if (field == "patterns") {
+            in.array([&](size_t) {
+              pattern_pos.push_back(in.pos());
+              k.patterns.push_back(normalise(in.string()));
+            }, "an array of strings");
+          } else {
+            in.skip();
+          }
+        }, "a known-license object");
+        if (k.key.empty() || k.reason.empty()) {
+          in.fail_at(at, "known license needs a \"key\" and a \"reason\"");
+        }
+        if (k.kind != "restricted" && k.kind != "sentinel-unlicensed" &&
+            k.kind != "sentinel-undisclosed" && k.kind != "sentinel-not-included") {
+          in.fail_at(at, k.key + ": unknown kind \"" + k.kind + "\"");
+        }
+        int value = -static_cast<int>(d.known.size()) - 1;
+        for (size_t i = 0; i < k.patterns.size(); ++i) {
+          if (k.patterns[i].empty()) in.fail_at(pattern_pos[i], "pattern has no letters or digits");
+          auto [it, inserted] = d.phrases.emplace(k.patterns[i], value);
+          if (!inserted && it->second != value) in.fail_at(pattern_pos[i], "pattern is already used");
+        }
+        d.known.push_back(std::move(k));
+      });
+    } else if (key == "aliases") {
+      in.object([&](std::string_view spelling) {
+        alias_pos.push_back(in.pos());
+        aliases.emplace_back(std::string(spelling), in.string("a license id"));
+      });
+    } else {
+      in.skip();
     }
-    for (const std::string& w : r.strings(*it, "trailing", "ignored_words")) {
-      d.trailing_words.push_back(normalise(w));
-    }
+  }, "a JSON object");
+  in.end();
+  if (!seen_format || !seen_licenses || !seen_advice || d.default_reason.empty()) {
+    in.fail_at(0, "license data needs \"format\", \"default_reason\", \"advice\" and \"licenses\"");
   }
 
-  const json& licenses = r.array(doc, "licenses");
-  d.licenses.reserve(licenses.size());
-  for (size_t i = 0; i < licenses.size(); ++i) {
-    const json& e = licenses[i];
-    std::string path = "licenses[" + std::to_string(i) + "]";
-    if (!e.is_object()) r.fail(path, "expected an object");
-    LicenseInfo info;
-    info.id = r.string(e, "id", path);
-    if (info.id.empty() || info.id.size() > kMaxIdLength) r.fail(path + ".id", "bad id");
-    path += " (" + info.id + ")";
-    info.name = r.string(e, "name", path);
-    info.osi_approved = r.boolean(e, "osi", path);
-    info.fsf_libre = r.boolean(e, "fsf", path);
-    info.deprecated = r.boolean(e, "deprecated", path);
-    info.open = r.boolean(e, "open", path);
-    info.suits = r.types(e, "suits", path);
-    info.note = r.string(e, "note", path, false);
-    info.note_for = r.types(e, "note_for", path);
-    info.replacement = r.string(e, "replacement", path, false);
-    info.reason = r.string(e, "reason", path, false);
-    if (info.open && info.suits.empty()) r.fail(path, "an open license needs \"suits\"");
-    if (info.deprecated && info.replacement.empty()) {
-      r.fail(path, "a deprecated id needs a \"replacement\"");
-    }
-    if (!d.license_by_lower.emplace(to_lower(info.id), static_cast<int>(i)).second) {
-      r.fail(path, "duplicate id");
-    }
-    d.suits_mask.push_back(mask_of(info.suits));
-    d.note_mask.push_back(info.note.empty() ? 0 : mask_of(info.note_for));
-    d.licenses.push_back(std::move(info));
-  }
-
-  const json& exceptions = r.array(doc, "exceptions");
-  for (size_t i = 0; i < exceptions.size(); ++i) {
-    const json& e = exceptions[i];
-    std::string path = "exceptions[" + std::to_string(i) + "]";
-    if (!e.is_object()) r.fail(path, "expected an object");
-    ExceptionInfo info;
-    info.id = r.string(e, "id", path);
-    if (info.id.empty() || info.id.size() > kMaxIdLength) r.fail(path + ".id", "bad id");
-    info.name = r.string(e, "name", path);
-    info.deprecated = r.boolean(e, "deprecated", path);
-    if (!d.exception_by_lower.emplace(to_lower(info.id), static_cast<int>(i)).second) {
-      r.fail(path, "duplicate id");
-    }
-    d.exceptions.push_back(std::move(info));
-  }
-
-  const json& known = r.array(doc, "known");
-  for (size_t i = 0; i < known.size(); ++i) {
-    const json& e = known[i];
-    std::string path = "known[" + std::to_string(i) + "]";
-    if (!e.is_object()) r.fail(path, "expected an object");
-    KnownLicense k;
-    k.key = r.string(e, "key", path);
-    k.name = r.string(e, "name", path);
-    k.kind = r.string(e, "kind", path);
-    k.reason = r.string(e, "reason", path);
-    if (k.kind != "restricted" && k.kind != "sentinel-unlicensed" &&
-        k.kind != "sentinel-undisclosed" && k.kind != "sentinel-not-included") {
-      r.fail(path + ".kind", "unknown kind \"" + k.kind + "\"");
-    }
-    for (const std::string& p : r.strings(e, "patterns", path)) {
-      std::string key = normalise(p);
-      if (key.empty()) r.fail(path + ".patterns", "pattern \"" + p + "\" has no letters or digits");
-      auto [it, inserted] = d.phrases.emplace(key, -static_cast<int>(i) - 1);
-      if (!inserted && it->second != -static_cast<int>(i) - 1) {
-        r.fail(path + ".patterns", "pattern \"" + p + "\" is already used");
-      }
-      k.patterns.push_back(std::move(key));
-    }
-    d.known.push_back(std::move(k));
-  }
-
-  const json& aliases = r.member(doc, "aliases", "top level");
-  if (!aliases.is_object()) r.fail("aliases", "expected an object");
-  for (auto it = aliases.begin(); it != aliases.end(); ++it) {
-    if (!it.value().is_string()) r.fail("aliases." + it.key(), "expected a string");
-    int target = d.find_license(it.value().get<std::string>());
-    if (target < 0) r.fail("aliases." + it.key(), "unknown id " + it.value().dump());
-    std::string key = normalise(it.key());
-    if (key.empty()) r.fail("aliases." + it.key(), "alias has no letters or digits");
-    auto [pos, inserted] = d.phrases.emplace(key, target);
-    if (!inserted && pos->second != target) r.fail("aliases." + it.key(), "alias is already used");
+  // Aliases resolve after all licenses are known; keys are kept normalised.
+  for (size_t i = 0; i < aliases.size(); ++i) {
+    int target = d.find_license(aliases[i].second);
+    if (target < 0) in.fail_at(alias_pos[i], "alias points at unknown id " + aliases[i].second);
+    std::string key = normalise(aliases[i].first);
+    if (key.empty()) in.fail_at(alias_pos[i], "alias has no letters or digits");
+    auto [it, inserted] = d.phrases.emplace(std::move(key), target);
+    if (!inserted && it->second != target) in.fail_at(alias_pos[i], "alias is already used");
   }
   // Full license names are aliases too; a current id wins over a deprecated one.
   for (int pass = 0; pass < 2; ++pass) {
