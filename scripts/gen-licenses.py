@@ -202,7 +202,8 @@ def dump(data):
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
     parts = ["{"]
-    scalars = [k for k in data if not isinstance(data[k], (list, dict))] + ["advice", "ignored_words"]
+    scalars = [k for k in data if not isinstance(data[k], (list, dict))]
+    scalars += ["advice", "ignored_words"]
     for key in scalars:
         parts.append(f"{line(key)}:{line(data[key])},")
     for key in ("licenses", "exceptions", "known"):

@@ -15,9 +15,12 @@ namespace mofcheck {
 
 const char* content_type_name(ContentType t) {
   switch (t) {
-    case ContentType::code: return "code";
-    case ContentType::data: return "data";
-    case ContentType::document: return "document";
+    case ContentType::code:
+      return "code";
+    case ContentType::data:
+      return "data";
+    case ContentType::document:
+      return "document";
   }
   return "code";
 }
@@ -33,10 +36,12 @@ namespace {
 
 using Status = LicenseAssessment::Status;
 
-constexpr size_t kMaxIdLength = 128;    // longer single tokens skip the fast path
+constexpr size_t kMaxIdLength = 128;      // longer single tokens skip the fast path
 constexpr size_t kMaxPhraseLength = 512;  // longer texts are no license name
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 std::string to_lower(std::string_view s) {
   std::string out(s);
@@ -81,7 +86,9 @@ struct StringHash {
 };
 using Index = std::unordered_map<std::string, int, StringHash, std::equal_to<>>;
 
-uint8_t bit(ContentType t) { return static_cast<uint8_t>(1u << static_cast<unsigned>(t)); }
+uint8_t bit(ContentType t) {
+  return static_cast<uint8_t>(1u << static_cast<unsigned>(t));
+}
 
 uint8_t mask_of(const std::vector<ContentType>& types) {
   uint8_t m = 0;
@@ -201,16 +208,36 @@ class JsonReader {
       if (c != '\\') fail("malformed JSON: control character in a string");
       if (++pos_ >= text_.size()) fail("malformed JSON: unterminated string");
       switch (text_[pos_++]) {
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case '/': out += '/'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
-        case 'u': append_utf8(out, code_point()); break;
-        default: --pos_; fail("malformed JSON: invalid escape in a string");
+        case '"':
+          out += '"';
+          break;
+        case '\\':
+          out += '\\';
+          break;
+        case '/':
+          out += '/';
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case 'n':
+          out += '\n';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 't':
+          out += '\t';
+          break;
+        case 'u':
+          append_utf8(out, code_point());
+          break;
+        default:
+          --pos_;
+          fail("malformed JSON: invalid escape in a string");
       }
     }
   }
@@ -235,8 +262,8 @@ class JsonReader {
     while (pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '9' && value < 1000000) {
       value = value * 10 + (text_[pos_++] - '0');
     }
-    if (pos_ == start || (pos_ < text_.size() && (text_[pos_] == '.' || text_[pos_] == 'e' ||
-                                                   text_[pos_] == 'E'))) {
+    if (pos_ == start ||
+        (pos_ < text_.size() && (text_[pos_] == '.' || text_[pos_] == 'e' || text_[pos_] == 'E'))) {
       pos_ = start;
       fail("expected an integer" + found());
     }
@@ -291,19 +318,29 @@ class JsonReader {
   void skip(int depth = 0) {
     if (depth > 32) fail("JSON nested too deeply");
     switch (peek()) {
-      case '{': object([&](std::string_view) { skip(depth + 1); }); return;
-      case '[': array([&](size_t) { skip(depth + 1); }); return;
-      case '"': string(scratch_); return;
-      case 't': case 'f': boolean(); return;
+      case '{':
+        object([&](std::string_view) { skip(depth + 1); });
+        return;
+      case '[':
+        array([&](size_t) { skip(depth + 1); });
+        return;
+      case '"':
+        string(scratch_);
+        return;
+      case 't':
+      case 'f':
+        boolean();
+        return;
       case 'n':
         if (literal("null")) return;
         break;
-      default: break;
+      default:
+        break;
     }
     skip_space();
     size_t start = pos_;
-    while (pos_ < text_.size() && std::string_view("+-.0123456789eE").find(text_[pos_]) !=
-                                      std::string_view::npos) {
+    while (pos_ < text_.size() &&
+           std::string_view("+-.0123456789eE").find(text_[pos_]) != std::string_view::npos) {
       ++pos_;
     }
     if (pos_ == start) fail("malformed JSON: expected a value" + found());
@@ -389,10 +426,9 @@ struct LicenseDb::Impl {
   std::vector<LicenseInfo> licenses;
   std::vector<ExceptionInfo> exceptions;
   std::vector<KnownLicense> known;
-  std::vector<uint8_t> suits_mask;      // per license
-  std::vector<uint8_t> note_mask;       // per license
-  Index license_by_lower;               // lower-case id -> licenses index
-  Index exception_by_lower;             // lower-case id -> exceptions index
+  std::vector<uint8_t> suits_mask;  // per license
+  Index license_by_lower;           // lower-case id -> licenses index
+  Index exception_by_lower;         // lower-case id -> exceptions index
   // Normalised phrase -> target. Values >= 0 are license indexes (aliases and
   // full names); values < 0 are -(known index) - 1.
   Index phrases;
@@ -404,13 +440,13 @@ struct LicenseDb::Impl {
   std::string reason_for(const LicenseInfo& info) const;
   std::vector<int> nearest(std::string_view id, bool exceptions_only) const;
   LicenseAssessment assess(std::string_view text, ContentType type) const;
-  void judge_fit(LicenseAssessment& a, int license, uint8_t suits, ContentType type) const;
+  void judge_fit(LicenseAssessment& a, uint8_t suits, ContentType type) const;
 };
 
-// Sets suits_type and adds the findings on how well an open license fits the
-// type. `license` is the single license that decided, or -1.
-void LicenseDb::Impl::judge_fit(LicenseAssessment& a, int license, uint8_t suits,
-                                ContentType type) const {
+// Sets suits_type, with a finding when an open license does not suit the type.
+// (LicenseInfo::note is left to callers: a note on every permissively licensed
+// dataset or weights file would drown the findings that matter.)
+void LicenseDb::Impl::judge_fit(LicenseAssessment& a, uint8_t suits, ContentType type) const {
   uint8_t want = bit(type);
   if (!(suits & want)) {
     a.suits_type = false;
@@ -421,9 +457,6 @@ void LicenseDb::Impl::judge_fit(LicenseAssessment& a, int license, uint8_t suits
              (plural ? "documents are" : std::string(content_type_name(type)) + " is") +
              " better under " + advice[static_cast<int>(type)],
          0});
-  } else if (license >= 0 && (note_mask[license] & want)) {
-    const LicenseInfo& info = licenses[license];
-    a.findings.push_back({Severity::note, "license-type-note", info.id + " is " + info.note, 0});
   }
 }
 
@@ -504,10 +537,9 @@ namespace {
 // The verdict on one node of an expression.
 struct Verdict {
   bool open = false;
-  uint8_t suits = 0;    // content types it suits, when open
-  std::string reason;   // why not open, when not open
-  int chosen_leaf = -1; // the leaf an OR settled on, if it is a single license
-  int pick = -1;        // for OR: the child chosen
+  uint8_t suits = 0;   // content types it suits, when open
+  std::string reason;  // why not open, when not open
+  int pick = -1;       // for OR: the child chosen
 };
 
 }  // namespace
@@ -552,7 +584,7 @@ LicenseAssessment LicenseDb::Impl::assess(std::string_view text, ContentType typ
         add(Severity::error, "license-not-open", a.reason);
       } else {
         a.status = Status::open;
-        judge_fit(a, idx, suits_mask[idx], type);
+        judge_fit(a, suits_mask[idx], type);
       }
       return a;
     }
@@ -609,8 +641,8 @@ LicenseAssessment LicenseDb::Impl::assess(std::string_view text, ContentType typ
       const LicenseInfo& target = licenses[*p];
       a.status = Status::not_open;
       a.suggestion = target.id;
-      std::string message = "'" + std::string(text) + "' is not an SPDX id; did you mean " +
-                            target.id + "?";
+      std::string message =
+          "'" + std::string(text) + "' is not an SPDX id; did you mean " + target.id + "?";
       if (target.open) {
         a.reason = "'" + std::string(text) + "' is not an SPDX license id; write " + target.id;
         add(Severity::error, "license-alias", message);
@@ -650,7 +682,8 @@ LicenseAssessment LicenseDb::Impl::assess(std::string_view text, ContentType typ
         add(Severity::warning, "license-not-canonical",
             "write the prefix as 'LicenseRef-' in " + n.id, n.column);
       }
-      if (n.id.compare(0, 12, "DocumentRef-") != 0 && to_lower(n.id).rfind("documentref-", 0) == 0) {
+      if (n.id.compare(0, 12, "DocumentRef-") != 0 &&
+          to_lower(n.id).rfind("documentref-", 0) == 0) {
         n.id.replace(0, 12, "DocumentRef-");
       }
       suggested.nodes[i].id = n.id;
@@ -696,7 +729,8 @@ LicenseAssessment LicenseDb::Impl::assess(std::string_view text, ContentType typ
         message += "; did you mean " + fix + "?";
       }
       if (fix.empty()) {
-        message += "; use an id from the SPDX license list, or LicenseRef-<name> for a custom license";
+        message +=
+            "; use an id from the SPDX license list, or LicenseRef-<name> for a custom license";
         have_suggestion = false;
       } else {
         suggested.nodes[i].id = fix;
@@ -735,7 +769,6 @@ LicenseAssessment LicenseDb::Impl::assess(std::string_view text, ContentType typ
     const spdx::Node& n = expr.nodes[i];
     Verdict& out = v[i];
     if (n.kind == spdx::Node::Kind::license) {
-      out.chosen_leaf = static_cast<int>(i);
       if (spdx::is_license_ref(n.id)) {
         out.reason = n.id + " is a custom license mof-check cannot verify as open";
       } else if (leaf_license[i] < 0) {
@@ -770,7 +803,6 @@ LicenseAssessment LicenseDb::Impl::assess(std::string_view text, ContentType typ
       if (pick >= 0) {
         out.open = true;
         out.suits = v[pick].suits;
-        out.chosen_leaf = v[pick].chosen_leaf;
         out.pick = pick;
       } else {
         out.reason = v[n.children.front()].reason;
@@ -793,8 +825,7 @@ LicenseAssessment LicenseDb::Impl::assess(std::string_view text, ContentType typ
       sub.root = top.pick;
       a.reason = "open through the choice of " + spdx::to_string(sub);
     }
-    int leaf = top.chosen_leaf >= 0 ? leaf_license[top.chosen_leaf] : -1;
-    judge_fit(a, leaf, top.suits, type);
+    judge_fit(a, top.suits, type);
   } else {
     a.status = Status::not_open;
     a.reason = top.reason;
@@ -827,168 +858,184 @@ LicenseDb LicenseDb::parse(std::string_view json_text, std::string_view origin) 
 
   auto types = [&in](std::vector<ContentType>& out) {
     out.clear();
-    in.array([&](size_t) {
-      size_t at = in.pos();
-      std::string name = in.string("a content type");
-      auto t = parse_content_type(name);
-      if (!t) in.fail_at(at, "unknown content type \"" + name + "\" (expected code, data or document)");
-      out.push_back(*t);
-    }, "an array of content types");
+    in.array(
+        [&](size_t) {
+          size_t at = in.pos();
+          std::string name = in.string("a content type");
+          auto t = parse_content_type(name);
+          if (!t)
+            in.fail_at(at,
+                       "unknown content type \"" + name + "\" (expected code, data or document)");
+          out.push_back(*t);
+        },
+        "an array of content types");
   };
   auto words = [&in](std::vector<std::string>& out) {
     in.array([&](size_t) { out.push_back(normalise(in.string())); }, "an array of strings");
   };
 
-  in.object([&](std::string_view key) {
-    if (key == "format") {
-      size_t at = in.pos();
-      if (in.integer() != 1) in.fail_at(at, "unsupported format (this mof-check reads format 1)");
-      seen_format = true;
-    } else if (key == "list_version") {
-      d.list_version = in.string();
-    } else if (key == "source") {
-      d.source = in.string();
-    } else if (key == "default_reason") {
-      d.default_reason = in.string();
-    } else if (key == "advice") {
-      in.object([&](std::string_view type) {
-        size_t at = in.pos();
-        auto t = parse_content_type(type);
-        if (!t) in.fail_at(at, "unknown content type \"" + std::string(type) + "\"");
-        d.advice[static_cast<int>(*t)] = in.string();
-      });
-      seen_advice = true;
-    } else if (key == "ignored_words") {
-      in.object([&](std::string_view which) {
-        if (which == "leading") {
-          words(d.leading_words);
-        } else if (which == "trailing") {
-          words(d.trailing_words);
+  in.object(
+      [&](std::string_view key) {
+        if (key == "format") {
+          size_t at = in.pos();
+          if (in.integer() != 1)
+            in.fail_at(at, "unsupported format (this mof-check reads format 1)");
+          seen_format = true;
+        } else if (key == "list_version") {
+          d.list_version = in.string();
+        } else if (key == "source") {
+          d.source = in.string();
+        } else if (key == "default_reason") {
+          d.default_reason = in.string();
+        } else if (key == "advice") {
+          in.object([&](std::string_view type) {
+            size_t at = in.pos();
+            auto t = parse_content_type(type);
+            if (!t) in.fail_at(at, "unknown content type \"" + std::string(type) + "\"");
+            d.advice[static_cast<int>(*t)] = in.string();
+          });
+          seen_advice = true;
+        } else if (key == "ignored_words") {
+          in.object([&](std::string_view which) {
+            if (which == "leading") {
+              words(d.leading_words);
+            } else if (which == "trailing") {
+              words(d.trailing_words);
+            } else {
+              in.skip();
+            }
+          });
+        } else if (key == "licenses") {
+          seen_licenses = true;
+          in.array([&](size_t) {
+            size_t at = in.pos();
+            LicenseInfo info;
+            in.object(
+                [&](std::string_view field) {
+                  if (field == "id") {
+                    info.id = in.string();
+                  } else if (field == "name") {
+                    info.name = in.string();
+                  } else if (field == "osi") {
+                    info.osi_approved = in.boolean();
+                  } else if (field == "fsf") {
+                    info.fsf_libre = in.boolean();
+                  } else if (field == "deprecated") {
+                    info.deprecated = in.boolean();
+                  } else if (field == "open") {
+                    info.open = in.boolean();
+                  } else if (field == "suits") {
+                    types(info.suits);
+                  } else if (field == "note") {
+                    info.note = in.string();
+                  } else if (field == "note_for") {
+                    types(info.note_for);
+                  } else if (field == "replacement") {
+                    info.replacement = in.string();
+                  } else if (field == "reason") {
+                    info.reason = in.string();
+                  } else {
+                    in.skip();
+                  }
+                },
+                "a license object");
+            if (!is_plain_id(info.id) &&
+                !(info.id.size() > 1 && info.id.back() == '+' &&
+                  is_plain_id(std::string_view(info.id).substr(0, info.id.size() - 1)))) {
+              in.fail_at(at, "license needs an \"id\" made of letters, digits, '.' and '-'");
+            }
+            if (info.name.empty()) in.fail_at(at, info.id + ": license needs a \"name\"");
+            if (info.open && info.suits.empty()) {
+              in.fail_at(at, info.id + ": an open license needs \"suits\"");
+            }
+            if (info.deprecated && info.replacement.empty()) {
+              in.fail_at(at, info.id + ": a deprecated id needs a \"replacement\"");
+            }
+            int index = static_cast<int>(d.licenses.size());
+            if (!d.license_by_lower.emplace(to_lower(info.id), index).second) {
+              in.fail_at(at, "duplicate license id " + info.id);
+            }
+            d.suits_mask.push_back(mask_of(info.suits));
+            d.licenses.push_back(std::move(info));
+          });
+        } else if (key == "exceptions") {
+          in.array([&](size_t) {
+            size_t at = in.pos();
+            ExceptionInfo info;
+            in.object(
+                [&](std::string_view field) {
+                  if (field == "id") {
+                    info.id = in.string();
+                  } else if (field == "name") {
+                    info.name = in.string();
+                  } else if (field == "deprecated") {
+                    info.deprecated = in.boolean();
+                  } else {
+                    in.skip();
+                  }
+                },
+                "an exception object");
+            if (!is_plain_id(info.id)) in.fail_at(at, "exception needs an \"id\"");
+            int index = static_cast<int>(d.exceptions.size());
+            if (!d.exception_by_lower.emplace(to_lower(info.id), index).second) {
+              in.fail_at(at, "duplicate exception id " + info.id);
+            }
+            d.exceptions.push_back(std::move(info));
+          });
+        } else if (key == "known") {
+          in.array([&](size_t) {
+            size_t at = in.pos();
+            KnownLicense k;
+            std::vector<size_t> pattern_pos;
+            in.object(
+                [&](std::string_view field) {
+                  if (field == "key") {
+                    k.key = in.string();
+                  } else if (field == "name") {
+                    k.name = in.string();
+                  } else if (field == "kind") {
+                    k.kind = in.string();
+                  } else if (field == "reason") {
+                    k.reason = in.string();
+                  } else if (field == "patterns") {
+                    in.array(
+                        [&](size_t) {
+                          pattern_pos.push_back(in.pos());
+                          k.patterns.push_back(normalise(in.string()));
+                        },
+                        "an array of strings");
+                  } else {
+                    in.skip();
+                  }
+                },
+                "a known-license object");
+            if (k.key.empty() || k.reason.empty()) {
+              in.fail_at(at, "known license needs a \"key\" and a \"reason\"");
+            }
+            if (k.kind != "restricted" && k.kind != "sentinel-unlicensed" &&
+                k.kind != "sentinel-undisclosed" && k.kind != "sentinel-not-included") {
+              in.fail_at(at, k.key + ": unknown kind \"" + k.kind + "\"");
+            }
+            int value = -static_cast<int>(d.known.size()) - 1;
+            for (size_t i = 0; i < k.patterns.size(); ++i) {
+              if (k.patterns[i].empty())
+                in.fail_at(pattern_pos[i], "pattern has no letters or digits");
+              auto [it, inserted] = d.phrases.emplace(k.patterns[i], value);
+              if (!inserted && it->second != value)
+                in.fail_at(pattern_pos[i], "pattern is already used");
+            }
+            d.known.push_back(std::move(k));
+          });
+        } else if (key == "aliases") {
+          in.object([&](std::string_view spelling) {
+            alias_pos.push_back(in.pos());
+            aliases.emplace_back(std::string(spelling), in.string("a license id"));
+          });
         } else {
           in.skip();
         }
-      });
-    } else if (key == "licenses") {
-      seen_licenses = true;
-      in.array([&](size_t) {
-        size_t at = in.pos();
-        LicenseInfo info;
-        in.object([&](std::string_view field) {
-          if (field == "id") {
-            info.id = in.string();
-          } else if (field == "name") {
-            info.name = in.string();
-          } else if (field == "osi") {
-            info.osi_approved = in.boolean();
-          } else if (field == "fsf") {
-            info.fsf_libre = in.boolean();
-          } else if (field == "deprecated") {
-            info.deprecated = in.boolean();
-          } else if (field == "open") {
-            info.open = in.boolean();
-          } else if (field == "suits") {
-            types(info.suits);
-          } else if (field == "note") {
-            info.note = in.string();
-          } else if (field == "note_for") {
-            types(info.note_for);
-          } else if (field == "replacement") {
-            info.replacement = in.string();
-          } else if (field == "reason") {
-            info.reason = in.string();
-          } else {
-            in.skip();
-          }
-        }, "a license object");
-        if (!is_plain_id(info.id) && !(info.id.size() > 1 && info.id.back() == '+' &&
-                                       is_plain_id(std::string_view(info.id).substr(
-                                           0, info.id.size() - 1)))) {
-          in.fail_at(at, "license needs an \"id\" made of letters, digits, '.' and '-'");
-        }
-        if (info.name.empty()) in.fail_at(at, info.id + ": license needs a \"name\"");
-        if (info.open && info.suits.empty()) {
-          in.fail_at(at, info.id + ": an open license needs \"suits\"");
-        }
-        if (info.deprecated && info.replacement.empty()) {
-          in.fail_at(at, info.id + ": a deprecated id needs a \"replacement\"");
-        }
-        int index = static_cast<int>(d.licenses.size());
-        if (!d.license_by_lower.emplace(to_lower(info.id), index).second) {
-          in.fail_at(at, "duplicate license id " + info.id);
-        }
-        d.suits_mask.push_back(mask_of(info.suits));
-        d.note_mask.push_back(info.note.empty() ? 0 : mask_of(info.note_for));
-        d.licenses.push_back(std::move(info));
-      });
-    } else if (key == "exceptions") {
-      in.array([&](size_t) {
-        size_t at = in.pos();
-        ExceptionInfo info;
-        in.object([&](std::string_view field) {
-          if (field == "id") {
-            info.id = in.string();
-          } else if (field == "name") {
-            info.name = in.string();
-          } else if (field == "deprecated") {
-            info.deprecated = in.boolean();
-          } else {
-            in.skip();
-          }
-        }, "an exception object");
-        if (!is_plain_id(info.id)) in.fail_at(at, "exception needs an \"id\"");
-        int index = static_cast<int>(d.exceptions.size());
-        if (!d.exception_by_lower.emplace(to_lower(info.id), index).second) {
-          in.fail_at(at, "duplicate exception id " + info.id);
-        }
-        d.exceptions.push_back(std::move(info));
-      });
-    } else if (key == "known") {
-      in.array([&](size_t) {
-        size_t at = in.pos();
-        KnownLicense k;
-        std::vector<size_t> pattern_pos;
-        in.object([&](std::string_view field) {
-          if (field == "key") {
-            k.key = in.string();
-          } else if (field == "name") {
-            k.name = in.string();
-          } else if (field == "kind") {
-            k.kind = in.string();
-          } else if (field == "reason") {
-            k.reason = in.string();
-          } else if (field == "patterns") {
-            in.array([&](size_t) {
-              pattern_pos.push_back(in.pos());
-              k.patterns.push_back(normalise(in.string()));
-            }, "an array of strings");
-          } else {
-            in.skip();
-          }
-        }, "a known-license object");
-        if (k.key.empty() || k.reason.empty()) {
-          in.fail_at(at, "known license needs a \"key\" and a \"reason\"");
-        }
-        if (k.kind != "restricted" && k.kind != "sentinel-unlicensed" &&
-            k.kind != "sentinel-undisclosed" && k.kind != "sentinel-not-included") {
-          in.fail_at(at, k.key + ": unknown kind \"" + k.kind + "\"");
-        }
-        int value = -static_cast<int>(d.known.size()) - 1;
-        for (size_t i = 0; i < k.patterns.size(); ++i) {
-          if (k.patterns[i].empty()) in.fail_at(pattern_pos[i], "pattern has no letters or digits");
-          auto [it, inserted] = d.phrases.emplace(k.patterns[i], value);
-          if (!inserted && it->second != value) in.fail_at(pattern_pos[i], "pattern is already used");
-        }
-        d.known.push_back(std::move(k));
-      });
-    } else if (key == "aliases") {
-      in.object([&](std::string_view spelling) {
-        alias_pos.push_back(in.pos());
-        aliases.emplace_back(std::string(spelling), in.string("a license id"));
-      });
-    } else {
-      in.skip();
-    }
-  }, "a JSON object");
+      },
+      "a JSON object");
   in.end();
   if (!seen_format || !seen_licenses || !seen_advice || d.default_reason.empty()) {
     in.fail_at(0, "license data needs \"format\", \"default_reason\", \"advice\" and \"licenses\"");
@@ -1018,8 +1065,12 @@ const LicenseDb& LicenseDb::builtin() {
   return db;
 }
 
-const std::string& LicenseDb::list_version() const { return impl_->list_version; }
-const std::string& LicenseDb::source() const { return impl_->source; }
+const std::string& LicenseDb::list_version() const {
+  return impl_->list_version;
+}
+const std::string& LicenseDb::source() const {
+  return impl_->source;
+}
 
 const LicenseInfo* LicenseDb::find(std::string_view id) const {
   int i = impl_->find_license(id);
@@ -1031,13 +1082,26 @@ const ExceptionInfo* LicenseDb::find_exception(std::string_view id) const {
   return i < 0 ? nullptr : &impl_->exceptions[i];
 }
 
-const std::vector<LicenseInfo>& LicenseDb::licenses() const { return impl_->licenses; }
-const std::vector<ExceptionInfo>& LicenseDb::exceptions() const { return impl_->exceptions; }
-const std::vector<KnownLicense>& LicenseDb::known() const { return impl_->known; }
+const std::vector<LicenseInfo>& LicenseDb::licenses() const {
+  return impl_->licenses;
+}
+const std::vector<ExceptionInfo>& LicenseDb::exceptions() const {
+  return impl_->exceptions;
+}
+const std::vector<KnownLicense>& LicenseDb::known() const {
+  return impl_->known;
+}
 
 LicenseAssessment LicenseDb::assess(std::string_view written, ContentType type) const {
   try {
-    return impl_->assess(trim(written), type);
+    std::string_view text = trim(written);
+    LicenseAssessment a = impl_->assess(text, type);
+    // Columns count from the text as written, leading blanks included.
+    int lead = static_cast<int>(text.empty() ? 0 : text.data() - written.data());
+    for (LicenseFinding& f : a.findings) {
+      if (f.column > 0) f.column += lead;
+    }
+    return a;
   } catch (const std::exception&) {
     // Only allocation failure can get here; a verdict beats a crash.
     LicenseAssessment a;

@@ -12,7 +12,9 @@ bool is_id_char(char c) {
          c == '-';
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -39,13 +41,20 @@ struct Token {
 
 std::string describe(const Token& t) {
   switch (t.kind) {
-    case Token::Kind::end: return "the end of the text";
-    case Token::Kind::lparen: return "'('";
-    case Token::Kind::rparen: return "')'";
-    case Token::Kind::op_and: return "AND";
-    case Token::Kind::op_or: return "OR";
-    case Token::Kind::op_with: return "WITH";
-    case Token::Kind::id: break;
+    case Token::Kind::end:
+      return "the end of the text";
+    case Token::Kind::lparen:
+      return "'('";
+    case Token::Kind::rparen:
+      return "')'";
+    case Token::Kind::op_and:
+      return "AND";
+    case Token::Kind::op_or:
+      return "OR";
+    case Token::Kind::op_with:
+      return "WITH";
+    case Token::Kind::id:
+      break;
   }
   std::string s = "'";
   s.append(t.text.substr(0, 60));
@@ -254,15 +263,16 @@ class Parser {
       int inner = parse_or(depth + 1);
       if (failed()) return -1;
       if (tok_.kind != Token::Kind::rparen) {
-        std::string expected = tok_.kind == Token::Kind::id ? "expected AND, OR, WITH or ')'"
-                                                            : "expected ')'";
+        std::string expected =
+            tok_.kind == Token::Kind::id ? "expected AND, OR, WITH or ')'" : "expected ')'";
         fail(tok_.column, expected + " to close '(' at column " + std::to_string(open_column) +
                               ", found " + describe(tok_));
         return -1;
       }
       advance();
       if (tok_.kind == Token::Kind::op_with) {
-        fail(tok_.column, "WITH may only follow a single license id, not a parenthesised expression");
+        fail(tok_.column,
+             "WITH may only follow a single license id, not a parenthesised expression");
         return -1;
       }
       return inner;
@@ -335,7 +345,9 @@ void print(const Expression& e, int index, bool parenthesise, std::string& out) 
 
 }  // namespace
 
-ParseResult parse(std::string_view text) { return Parser(text).run(); }
+ParseResult parse(std::string_view text) {
+  return Parser(text).run();
+}
 
 std::string to_string(const Expression& expression) {
   std::string out;

@@ -21,10 +21,10 @@ struct Node {
   Kind kind = Kind::license;
 
   // Leaf fields.
-  std::string id;         ///< license id, "LicenseRef-x" or "DocumentRef-d:LicenseRef-x", as written
-  bool or_later = false;  ///< written with a "+" suffix
-  std::string exception;  ///< exception id after WITH, as written; empty if none
-  int column = 0;         ///< 1-based column of `id`
+  std::string id;  ///< license id, "LicenseRef-x" or "DocumentRef-d:LicenseRef-x", as written
+  bool or_later = false;     ///< written with a "+" suffix
+  std::string exception;     ///< exception id after WITH, as written; empty if none
+  int column = 0;            ///< 1-based column of `id`
   int exception_column = 0;  ///< 1-based column of `exception`, 0 if none
 
   // Operator fields.

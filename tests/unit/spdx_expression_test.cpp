@@ -33,7 +33,8 @@ INSTANTIATE_TEST_SUITE_P(
         RoundTrip{"(A OR B) OR C", "A OR B OR C"},
         RoundTrip{"GPL-2.0-or-later WITH Classpath-exception-2.0 OR MIT",
                   "GPL-2.0-or-later WITH Classpath-exception-2.0 OR MIT"},
-        RoundTrip{"GPL-2.0+", "GPL-2.0+"}, RoundTrip{"LicenseRef-my-license", "LicenseRef-my-license"},
+        RoundTrip{"GPL-2.0+", "GPL-2.0+"},
+        RoundTrip{"LicenseRef-my-license", "LicenseRef-my-license"},
         RoundTrip{"DocumentRef-spdx-tool-1.2:LicenseRef-MIT-Style-2",
                   "DocumentRef-spdx-tool-1.2:LicenseRef-MIT-Style-2"},
         RoundTrip{"mit or apache-2.0", "mit OR apache-2.0"},
@@ -120,7 +121,9 @@ struct Malformed {
   const char* message_part;  // what the message must say
 };
 
-void PrintTo(const Malformed& m, std::ostream* os) { *os << '"' << m.text << '"'; }
+void PrintTo(const Malformed& m, std::ostream* os) {
+  *os << '"' << m.text << '"';
+}
 
 class MalformedExpression : public ::testing::TestWithParam<Malformed> {};
 
@@ -147,16 +150,16 @@ INSTANTIATE_TEST_SUITE_P(
         Malformed{"()", 2, "expected a license id or '(', found ')'"},
         Malformed{"MIT ()", 5, "expected AND, OR or WITH, found '('"},
         Malformed{"MIT WITH", 9, "expected an exception id after WITH, found the end"},
-        Malformed{"MIT WITH (LLVM-exception)", 10, "expected an exception id after WITH, found '('"},
+        Malformed{"MIT WITH (LLVM-exception)", 10,
+                  "expected an exception id after WITH, found '('"},
         Malformed{"MIT WITH AND", 10, "expected an exception id after WITH, found AND"},
-        Malformed{"WITH MIT", 1, "found WITH"},
-        Malformed{"MIT WITH A WITH B", 12, "only one WITH"},
-        Malformed{"(MIT OR ISC) WITH LLVM-exception", 14, "WITH may only follow a single license id"},
+        Malformed{"WITH MIT", 1, "found WITH"}, Malformed{"MIT WITH A WITH B", 12, "only one WITH"},
+        Malformed{"(MIT OR ISC) WITH LLVM-exception", 14,
+                  "WITH may only follow a single license id"},
         Malformed{"MIT Apache-2.0", 5, "expected AND, OR or WITH, found 'Apache-2.0'"},
         Malformed{"(MIT ISC)", 6, "expected AND, OR, WITH or ')'"},
         Malformed{"MIT/Apache-2.0", 4, "unexpected '/'"},
-        Malformed{"MIT, Apache-2.0", 4, "unexpected ','"},
-        Malformed{"MIT @", 5, "unexpected '@'"},
+        Malformed{"MIT, Apache-2.0", 4, "unexpected ','"}, Malformed{"MIT @", 5, "unexpected '@'"},
         Malformed{"MIT\x01", 4, "control character 0x01"},
         Malformed{"+MIT", 1, "unexpected '+': it may only follow a license id"},
         Malformed{"MIT + ISC", 5, "'+'"},
