@@ -70,7 +70,7 @@ struct LicenseAssessment {
   enum class Status {
     open,          ///< open under the MOF rule
     not_open,      ///< written but not open (unknown, restricted, malformed)
-    unlicensed,    ///< empty, "unlicensed", "Undisclosed" and the like
+    unlicensed,    ///< empty, "unlicensed", "none" and the like
     not_included,  ///< "Component not included": the component is missing
   };
   Status status = Status::unlicensed;

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: Apache-2.0
+// Helpers shared by the unit tests: building manifest text in a few lines.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <mofcheck/evaluate.hpp>
+#include <mofcheck/framework.hpp>
+#include <mofcheck/license.hpp>
+#include <mofcheck/manifest.hpp>
+
+namespace mofcheck::testing {
+
+/// A component entry: name and, unless `inherit`, its own license.
+struct Entry {
+  std::string name;
+  std::string license;
+  bool inherit = false;
+};
+
+inline std::string quote(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+/// JSON manifest text with the given entries and distribution license.
+inline std::string manifest_json(const std::vector<Entry>& entries,
+                                 const std::string& distribution = "") {
+  std::string s = "{\"framework\": {\"name\": \"Model Openness Framework\", \"version\": \"1.0\"},\n"
+                  " \"release\": {\"name\": \"test-model\", \"version\": \"1\", \"producer\": \"Lab\",\n";
+  if (!distribution.empty()) {
+    s += "  \"license\": {\"distribution\": {\"name\": " + quote(distribution) + "}},\n";
+  }
+  s += "  \"components\": [\n";
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    s += "   {\"name\": " + quote(entries[i].name);
+    if (!entries[i].inherit) s += ", \"license\": " + quote(entries[i].license);
+    s += i + 1 < entries.size() ? "},\n" : "}\n";
+  }
+  return s + "  ]}}\n";
+}
+
+/// Every required component of classes down to `level` under `license`.
+inline std::vector<Entry> required_down_to(int level, const std::string& license = "") {
+  std::vector<Entry> out;
+  for (const auto& c : builtin_framework().components) {
+    if (c.required && c.class_level >= level) {
+      out.push_back({c.name, license.empty() ? (c.type == ContentType::code       ? "Apache-2.0"
+                                                : c.type == ContentType::data     ? "CDLA-Permissive-2.0"
+                                                                                  : "CC-BY-4.0")
+                                             : license});
+    }
+  }
+  return out;
+}
+
+inline std::vector<Entry> without(std::vector<Entry> entries, const std::string& name) {
+  std::vector<Entry> out;
+  for (auto& e : entries) {
+    if (e.name != name) out.push_back(std::move(e));
+  }
+  return out;
+}
+
+inline Evaluation judge(const std::string& text) {
+  return evaluate(parse_manifest(text, "test.json"), builtin_framework(), LicenseDb::builtin());
+}
+
+inline const ComponentResult& result_for(const Evaluation& ev, const std::string& name) {
+  int i = ev.framework->find_component(name);
+  return ev.components.at(static_cast<std::size_t>(i));
+}
+
+}  // namespace mofcheck::testing
