@@ -87,7 +87,7 @@ TEST_P(FrameworkErrors, SayWhatAndWhere) {
 INSTANTIATE_TEST_SUITE_P(
     Validation, FrameworkErrors,
     ::testing::Values(
-        BadDefinition{"framework: [", "def.yaml:2:1: invalid YAML: end of sequence not found"},
+        BadDefinition{"framework: [", "def.yaml:1:1: invalid YAML: end of sequence flow not found"},
         BadDefinition{"", "def.yaml: the document is empty"},
         BadDefinition{"- a\n- b\n", "def.yaml:1:1: the definition must be a mapping, not a list"},
         BadDefinition{"framework: {name: T, version: '1'}\n",
@@ -95,13 +95,13 @@ INSTANTIATE_TEST_SUITE_P(
         BadDefinition{"framework: {name: T, version: '1'}\nclasses: [{level: 7}]\ncomponents: []\n",
                       "def.yaml:3:13: 'components' is empty"},
         BadDefinition{"framework: {name: T, version: '1'}\nclasses: [{level: x}]\n",
-                      "def.yaml:2:20: 'level' must be a class level from 1 to 9, not 'x'"},
+                      "def.yaml:2:19: 'level' must be a class level from 1 to 9, not 'x'"},
         BadDefinition{"framework: {name: T, version: '1'}\nclasses: [{level: 1, name: A}]\n"
                       "components:\n  - {id: a, name: A, type: model, class: 1}\n",
-                      "def.yaml:4:30: 'type' must be code, data or document, not 'model'"},
+                      "def.yaml:4:28: 'type' must be code, data or document, not 'model'"},
         BadDefinition{"framework: {name: T, version: '1'}\nclasses: [{level: 1, name: A}]\n"
                       "components:\n  - {id: a, name: A, type: code, class: 2}\n",
-                      "def.yaml:4:42: component 'a' belongs to class 2, which 'classes' does not "
+                      "def.yaml:4:41: component 'a' belongs to class 2, which 'classes' does not "
                       "define"},
         BadDefinition{"framework: {name: T, version: '1'}\nclasses: [{level: 1, name: A}]\n"
                       "components:\n  - {id: a, name: A, type: code, class: 1}\n"
@@ -110,11 +110,11 @@ INSTANTIATE_TEST_SUITE_P(
         BadDefinition{"framework: {name: T, version: '1'}\nclasses: [{level: 1, name: A}]\n"
                       "components:\n  - {id: a, name: A, type: code, class: 1}\n"
                       "substitutions:\n  - {component: a, substitute: zz}\n",
-                      "def.yaml:6:33: 'substitute' names unknown component 'zz'; use a component "
+                      "def.yaml:6:32: 'substitute' names unknown component 'zz'; use a component "
                       "id"},
         BadDefinition{"framework: {name: T, version: '1'}\nclasses: [{level: 1, name: A}]\n"
                       "components:\n  - {id: a, name: A, type: code, class: 1, colour: red}\n",
-                      "def.yaml:4:43: unknown key 'colour' in a component (allowed: id, name, "
+                      "def.yaml:4:44: unknown key 'colour' in a component (allowed: id, name, "
                       "description, type, class, required, aliases, may_be_included_in)"}));
 
 }  // namespace

@@ -54,7 +54,7 @@ TEST(Manifest, JsonFieldsAndPositions) {
   EXPECT_TRUE(m.components[0].license.present);
   EXPECT_EQ(m.components[0].license.value, "CC-BY-4.0");
   EXPECT_EQ(m.components[0].license.where.line, 9);
-  EXPECT_EQ(m.components[0].license.where.column, 45);
+  EXPECT_EQ(m.components[0].license.where.column, 41);
   EXPECT_FALSE(m.components[1].license.present);
   EXPECT_EQ(m.components[1].component_path.value, "src/");
   EXPECT_EQ(m.release_where.line, 3);
@@ -138,11 +138,11 @@ INSTANTIATE_TEST_SUITE_P(
         BadManifest{"{\"release\": {\"version\": \"1\"}}",
                     "bad:1:13: 'release.name' is required: give the model's name"},
         BadManifest{"{\"release\": {\"name\": \"x\", \"components\": {\"name\": \"Model card\"}}}",
-                    "bad:1:40: 'release.components' must be a list of components, not a mapping"},
+                    "bad:1:41: 'release.components' must be a list of components, not a mapping"},
         BadManifest{"{\"release\": {\"name\": \"x\", \"components\": [\"Model card\"]}}",
-                    "bad:1:41: 'release.components[0]' must be a mapping, not a string"},
+                    "bad:1:42: 'release.components[0]' must be a mapping, not a string"},
         BadManifest{"{\"release\": {\"name\": \"x\", \"components\": [{\"license\": \"MIT\"}]}}",
-                    "bad:1:41: 'release.components[0]' has no 'name'; name the component"},
+                    "bad:1:42: 'release.components[0]' has no 'name'; name the component"},
         BadManifest{"{\"release\": {\"name\": [\"x\"]}}",
                     "bad:1:22: 'release.name' must be a string, not a list"},
         BadManifest{"release:\n  name: x\n  components: 3\n",
