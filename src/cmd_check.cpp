@@ -12,6 +12,7 @@
 #include <mofcheck/report.hpp>
 
 #include "commands.hpp"
+#include "input_limits.hpp"
 
 namespace mofcheck {
 
@@ -68,6 +69,7 @@ void setup_check(CLI::App& app, CheckOptions& opts) {
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   add_data_options(app, opts.data);
+  add_limit_options(app, opts.limits);
 }
 
 int run_check(const CheckOptions& opts, Context& ctx) {
@@ -79,7 +81,8 @@ int run_check(const CheckOptions& opts, Context& ctx) {
   for (const auto& input : opts.inputs) {
     const std::string origin = input == "-" ? "<stdin>" : input;
     try {
-      Manifest m = parse_manifest(read_input(input), origin);
+      Manifest m = parse_manifest(read_input(input, opts.limits.max_bytes), origin,
+                                  InputSyntax::automatic, opts.limits);
       Evaluation ev = evaluate(m, *k.framework, *k.licenses);
       GateResult gate = check_gate(ev, policy);
       outputs.add(ev, gate, ctx.out);

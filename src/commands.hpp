@@ -11,6 +11,7 @@
 
 #include <mofcheck/framework.hpp>
 #include <mofcheck/license.hpp>
+#include <mofcheck/manifest.hpp>
 
 namespace mofcheck {
 
@@ -47,6 +48,7 @@ struct CheckOptions {
   std::string format = "text";
   std::string min_class;
   std::string color = "auto";
+  ReadLimits limits;  ///< --max-input-size, --max-depth, ...
 };
 void setup_check(CLI::App& app, CheckOptions& opts);
 int run_check(const CheckOptions& opts, Context& ctx);

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -15,12 +16,22 @@ namespace mofcheck::doc {
 struct Node {
   enum class Kind { null, boolean, number, string, array, object };
   Kind kind = Kind::null;
-  std::string text;                                    ///< scalar text
-  std::vector<Node> items;                             ///< array items
-  std::vector<std::pair<std::string, Node>> members;   ///< object members in order
-  std::vector<std::pair<int, int>> key_positions;      ///< line/column of each member key
+  std::string text;                                   ///< scalar text
+  std::vector<Node> items;                            ///< array items
+  std::vector<std::pair<std::string, Node>> members;  ///< object members in order
+  std::vector<std::pair<int, int>> key_positions;     ///< line/column of each member key
   int line = 0;
   int column = 0;
+
+  // Declared here and defaulted below, where Node is complete: clang
+  // instantiates the (constexpr) vector destructors of an implicit one too
+  // early for std::pair<std::string, Node>.
+  Node();
+  ~Node();
+  Node(const Node&);
+  Node(Node&&) noexcept;
+  Node& operator=(const Node&);
+  Node& operator=(Node&&) noexcept;
 
   const Node* get(std::string_view key) const {
     for (const auto& m : members) {
@@ -29,6 +40,32 @@ struct Node {
     return nullptr;
   }
 };
+
+inline Node::Node() = default;
+inline Node::~Node() = default;
+inline Node::Node(const Node&) = default;
+inline Node::Node(Node&&) noexcept = default;
+inline Node& Node::operator=(const Node&) = default;
+inline Node& Node::operator=(Node&&) noexcept = default;
+
+/// The keys of one mapping being read, for finding a duplicate in constant
+/// time (a hostile mapping may hold a hundred thousand keys).
+class KeySet {
+ public:
+  /// The index given when `key` was first added, or -1 after adding it now.
+  long add(const std::string& key, std::size_t index) {
+    auto [it, inserted] = seen_.emplace(key, index);
+    return inserted ? -1 : static_cast<long>(it->second);
+  }
+
+ private:
+  std::unordered_map<std::string, std::size_t> seen_;
+};
+
+/// Most values (scalars, lists, mappings, counting each use of a YAML alias)
+/// one document may hold: a manifest needs a few hundred; the bound keeps a
+/// hostile document from exhausting memory.
+inline constexpr std::size_t max_nodes = 200000;
 
 /// "null", "a boolean", "a number", "a string", "a list", "a mapping".
 const char* kind_name(Node::Kind k);
@@ -45,7 +82,12 @@ Node parse_json_prefix(std::string_view text, std::string_view origin, int max_d
                        std::size_t max_string, std::size_t& consumed);
 
 /// Parses one YAML document into a tree (all scalars become strings).
+/// Throws Error for syntax errors, an empty or multi-document text, nesting
+/// deeper than `max_depth`, strings longer than `max_string`, more than
+/// `max_nodes` values, tags, merge keys and non-string keys. Aliases are
+/// expanded (each use counts against `max_nodes`); the first one adds a
+/// warning to `warnings` when given.
 Node parse_yaml(std::string_view text, std::string_view origin, int max_depth,
-                std::size_t max_string);
+                std::size_t max_string, std::vector<Diagnostic>* warnings = nullptr);
 
 }  // namespace mofcheck::doc

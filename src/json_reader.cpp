@@ -72,8 +72,8 @@ class LineCounter {
 
 class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
  public:
-  TreeBuilder(std::string_view text, std::string_view origin, int max_depth,
-              std::size_t max_string, const char** high_water)
+  TreeBuilder(std::string_view text, std::string_view origin, int max_depth, std::size_t max_string,
+              const char** high_water)
       : text_(text),
         origin_(origin),
         max_depth_(max_depth),
@@ -101,7 +101,7 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
     if (s.size() > max_string_) {
       return fail(token_start(), "a string of " + std::to_string(s.size()) +
                                      " bytes is longer than the limit of " +
-                                     std::to_string(max_string_));
+                                     std::to_string(max_string_) + " bytes (--max-string-length)");
     }
     return scalar(Node::Kind::string, std::move(s));
   }
@@ -113,14 +113,17 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
   bool key(string_t& k) override {
     auto pos = token_start();
     Node* obj = stack_.back();
-    for (std::size_t i = 0; i < obj->members.size(); ++i) {
-      if (obj->members[i].first == k) {
-        return fail(pos, "duplicate key \"" + k + "\" (first written at line " +
-                             std::to_string(obj->key_positions[i].first) +
-                             "); a manifest must say each thing once");
-      }
+    long first = keys_.back().add(k, obj->members.size());
+    if (first >= 0) {
+      return fail(pos, "duplicate key \"" + k + "\" (first written at line " +
+                           std::to_string(obj->key_positions[first].first) +
+                           "); a manifest must say each thing once");
     }
-    if (k.size() > max_string_) return fail(pos, "a key is longer than the string limit");
+    if (k.size() > max_string_) {
+      return fail(pos, "a key of " + std::to_string(k.size()) +
+                           " bytes is longer than the limit of " + std::to_string(max_string_) +
+                           " bytes (--max-string-length)");
+    }
     obj->members.emplace_back(std::move(k), Node{});
     obj->key_positions.push_back(pos);
     pending_key_ = true;
@@ -166,7 +169,16 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
     slot->column = pos.second;
     return slot;
   }
+  // Each value costs one node of the budget, so a huge document fails early
+  // instead of building a tree many times the size of its text.
+  bool over_budget() {
+    if (++nodes_ <= max_nodes) return false;
+    fail(token_start(), "the document holds more than " + std::to_string(max_nodes) +
+                            " values; a manifest needs far fewer");
+    return true;
+  }
   bool scalar(Node::Kind kind, std::string text) {
+    if (over_budget()) return false;
     Node* n = place(kind);
     n->text = std::move(text);
     mark_consumed();
@@ -177,12 +189,15 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
       return fail(token_start(), "nesting deeper than " + std::to_string(max_depth_) +
                                      " levels; a manifest needs only a few");
     }
+    if (over_budget()) return false;
     stack_.push_back(place(kind));
+    keys_.emplace_back();
     mark_consumed();
     return true;
   }
   bool close() {
     stack_.pop_back();
+    keys_.pop_back();
     mark_consumed();
     return true;
   }
@@ -202,7 +217,9 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
   const char** high_water_;
   LineCounter lines_;
   std::vector<Node*> stack_;
+  std::vector<KeySet> keys_;  // one per entry of stack_
   std::size_t consumed_ = 0;
+  std::size_t nodes_ = 0;
   bool pending_key_ = false;
 };
 
@@ -227,12 +244,18 @@ Node parse(std::string_view text, std::string_view origin, int max_depth, std::s
 
 const char* kind_name(Node::Kind k) {
   switch (k) {
-    case Node::Kind::null: return "null";
-    case Node::Kind::boolean: return "a boolean";
-    case Node::Kind::number: return "a number";
-    case Node::Kind::string: return "a string";
-    case Node::Kind::array: return "a list";
-    case Node::Kind::object: return "a mapping";
+    case Node::Kind::null:
+      return "null";
+    case Node::Kind::boolean:
+      return "a boolean";
+    case Node::Kind::number:
+      return "a number";
+    case Node::Kind::string:
+      return "a string";
+    case Node::Kind::array:
+      return "a list";
+    case Node::Kind::object:
+      return "a mapping";
   }
   return "unknown";
 }

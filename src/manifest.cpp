@@ -8,6 +8,7 @@
 #include <initializer_list>
 
 #include "doc_tree.hpp"
+#include "text_encoding.hpp"
 
 namespace mofcheck {
 
@@ -207,15 +208,17 @@ Manifest parse_manifest(std::string_view text, std::string_view origin, InputSyn
                 "input of " + std::to_string(text.size()) + " bytes exceeds the limit of " +
                     std::to_string(limits.max_bytes) + " bytes (--max-input-size)");
   }
+  check_text_encoding(text, origin);
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (syntax == InputSyntax::automatic) {
     syntax = looks_like_json(text) ? InputSyntax::json : InputSyntax::yaml;
   }
-  Node root = syntax == InputSyntax::json
-                  ? doc::parse_json(text, origin, limits.max_depth, limits.max_string)
-                  : doc::parse_yaml(text, origin, limits.max_depth, limits.max_string);
   Manifest m;
   m.origin = std::string(origin);
+  Node root =
+      syntax == InputSyntax::json
+          ? doc::parse_json(text, origin, limits.max_depth, limits.max_string)
+          : doc::parse_yaml(text, origin, limits.max_depth, limits.max_string, &m.diagnostics);
   Reader(origin, limits, m).read(root);
   return m;
 }

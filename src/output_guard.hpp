@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: Apache-2.0
+// The one rule every command that writes files follows: an output never
+// replaces one of the run's inputs unless the user asked for that. Private.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace mofcheck {
+
+/// Throws Error naming `output` when it is the same file as one of `inputs`
+/// (same path after resolving ".", ".." and symbolic links, or the same
+/// file through a hard link), unless `in_place` is true. `flag` is the
+/// option that named the output ("-o", "--output"), for the message.
+/// Inputs "-" (standard input) never match.
+void refuse_output_over_input(const std::string& output, const std::vector<std::string>& inputs,
+                              const std::string& flag = "-o", bool in_place = false);
+
+}  // namespace mofcheck
