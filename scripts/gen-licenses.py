@@ -139,6 +139,10 @@ def build(spdx, spdx_exceptions, extras):
         if licenses[target]["deprecated"]:
             fail(f"alias {spelling!r} points at deprecated id {target}")
         claim(spelling, "alias " + target)
+    guesses = list(extras["aliases"].get("guesses", []))
+    for spelling in guesses:
+        if spelling not in aliases:
+            fail(f"guess {spelling!r} is not an alias")
 
     known = []
     for entry in extras["known"]["licenses"]:
@@ -180,6 +184,7 @@ def build(spdx, spdx_exceptions, extras):
         "licenses": [compact_license(l) for l in ordered],
         "exceptions": exceptions,
         "aliases": aliases,
+        "alias_guesses": guesses,
         "known": known,
     }
 
@@ -210,6 +215,7 @@ def dump(data):
         parts.append(f"{line(key)}:[")
         parts.append(",\n".join(line(item) for item in data[key]))
         parts.append("],")
+    parts.append(f'"alias_guesses":{line(data["alias_guesses"])},')
     parts.append('"aliases":{')
     parts.append(",\n".join(f"{line(k)}:{line(v)}" for k, v in data["aliases"].items()))
     parts.append("}}")

@@ -89,6 +89,12 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   ComponentsOptions components;
   setup_components(*app.add_subcommand("components", "List the components of the definition"),
                    components);
+  LicenseOptions license;
+  setup_license(*app.add_subcommand("license", "Explain a license id or SPDX expression"), license);
+  LicensesOptions licenses;
+  setup_licenses(*app.add_subcommand("licenses", "List the license knowledge base"), licenses);
+  FixOptions fix;
+  setup_fix(*app.add_subcommand("fix", "Rewrite a manifest's licenses as canonical SPDX ids"), fix);
 
   // "mof-check FILE..." means "mof-check check FILE...".
   std::vector<std::string> args;
@@ -108,6 +114,9 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
 
   try {
     if (app.got_subcommand("components")) return run_components(components, ctx);
+    if (app.got_subcommand("license")) return run_license(license, ctx);
+    if (app.got_subcommand("licenses")) return run_licenses(licenses, ctx);
+    if (app.got_subcommand("fix")) return run_fix(fix, ctx);
     if (app.got_subcommand("check")) return run_check(check, ctx);
     out << app.help();
     return exit_invalid;

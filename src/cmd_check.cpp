@@ -7,6 +7,7 @@
 
 #include <mofcheck/cli.hpp>
 #include <mofcheck/evaluate.hpp>
+#include <mofcheck/fix.hpp>
 #include <mofcheck/gate.hpp>
 #include <mofcheck/manifest.hpp>
 #include <mofcheck/report.hpp>
@@ -83,7 +84,7 @@ int run_check(const CheckOptions& opts, Context& ctx) {
     try {
       Manifest m = parse_manifest(read_input(input, opts.limits.max_bytes), origin,
                                   InputSyntax::automatic, opts.limits);
-      Evaluation ev = evaluate(m, *k.framework, *k.licenses);
+      Evaluation ev = evaluate_with_fixes(m, *k.framework, *k.licenses);
       GateResult gate = check_gate(ev, policy);
       outputs.add(ev, gate, ctx.out);
       if (!gate.passed) worst = std::max(worst, static_cast<int>(exit_gate_failed));

@@ -60,4 +60,32 @@ struct ComponentsOptions {
 void setup_components(CLI::App& app, ComponentsOptions& opts);
 int run_components(const ComponentsOptions& opts, Context& ctx);
 
+struct LicenseOptions {
+  DataOptions data;
+  std::string expression;
+  std::string format = "text";
+};
+void setup_license(CLI::App& app, LicenseOptions& opts);
+/// Exit 0 when the expression is open, 1 when it is not.
+int run_license(const LicenseOptions& opts, Context& ctx);
+
+struct LicensesOptions {
+  DataOptions data;
+  std::string type;  ///< --type: only licenses suited to it
+  bool open_only = false;
+  bool known = false;  ///< --known: the recognised non-open licenses instead
+  std::string format = "text";
+};
+void setup_licenses(CLI::App& app, LicensesOptions& opts);
+int run_licenses(const LicensesOptions& opts, Context& ctx);
+
+struct FixOptions {
+  DataOptions data;
+  std::string input;
+  std::string output;  ///< -o FILE; empty: standard output (or the input with --in-place)
+  bool in_place = false;
+};
+void setup_fix(CLI::App& app, FixOptions& opts);
+int run_fix(const FixOptions& opts, Context& ctx);
+
 }  // namespace mofcheck

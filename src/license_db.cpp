@@ -432,11 +432,12 @@ struct LicenseDb::Impl {
   // Normalised phrase -> target. Values >= 0 are license indexes (aliases and
   // full names); values < 0 are -(known index) - 1.
   Index phrases;
+  Index guessed;  // normalised aliases that leave a version or variant open (value unused)
   std::vector<std::string> leading_words, trailing_words;
 
   int find_license(std::string_view id) const;
   int find_exception(std::string_view id) const;
-  const int* find_phrase(std::string_view text) const;
+  const int* find_phrase(std::string_view text, bool* guess = nullptr) const;
   std::string reason_for(const LicenseInfo& info) const;
   std::vector<int> nearest(std::string_view id, bool exceptions_only) const;
   LicenseAssessment assess(std::string_view text, ContentType type) const;
@@ -478,19 +479,25 @@ int LicenseDb::Impl::find_exception(std::string_view id) const {
 
 // Looks a whole text up among aliases, full names and known licenses, then
 // again without leading words such as "the" and trailing ones such as "license".
-const int* LicenseDb::Impl::find_phrase(std::string_view text) const {
+// `guess`, when given, tells whether the match is an alias that leaves a version open.
+const int* LicenseDb::Impl::find_phrase(std::string_view text, bool* guess) const {
+  if (guess) *guess = false;
   if (text.size() > kMaxPhraseLength) return nullptr;
   std::string key = normalise(text);
   if (key.empty()) return nullptr;
+  auto found = [&](Index::const_iterator at) {
+    if (guess) *guess = guessed.find(at->first) != guessed.end();
+    return &at->second;
+  };
   auto it = phrases.find(key);
-  if (it != phrases.end()) return &it->second;
+  if (it != phrases.end()) return found(it);
   std::string_view k = key;
   for (const std::string& w : leading_words) {
     if (k.size() > w.size() && k.substr(0, w.size()) == w) k.remove_prefix(w.size());
   }
   for (bool stripped = true; stripped;) {
     it = phrases.find(k);
-    if (it != phrases.end()) return &it->second;
+    if (it != phrases.end()) return found(it);
     stripped = false;
     for (const std::string& w : trailing_words) {
       if (k.size() > w.size() && k.substr(k.size() - w.size()) == w) {
@@ -633,7 +640,8 @@ LicenseAssessment LicenseDb::Impl::assess(std::string_view text, ContentType typ
   // Free text: aliases, full names, known licenses and sentinels match the
   // whole text before it counts as a malformed or unknown expression.
   if (!all_known) {
-    if (const int* p = find_phrase(text)) {
+    bool guess = false;
+    if (const int* p = find_phrase(text, &guess)) {
       if (*p < 0) {
         from_known(known[-*p - 1]);
         return a;
@@ -641,8 +649,10 @@ LicenseAssessment LicenseDb::Impl::assess(std::string_view text, ContentType typ
       const LicenseInfo& target = licenses[*p];
       a.status = Status::not_open;
       a.suggestion = target.id;
+      a.suggestion_certain = !guess;
       std::string message =
           "'" + std::string(text) + "' is not an SPDX id; did you mean " + target.id + "?";
+      if (guess) message += " (check the version: the text leaves it open)";
       if (target.open) {
         a.reason = "'" + std::string(text) + "' is not an SPDX license id; write " + target.id;
         add(Severity::error, "license-alias", message);
@@ -668,9 +678,12 @@ LicenseAssessment LicenseDb::Impl::assess(std::string_view text, ContentType typ
     add(Severity::warning, "license-not-canonical", r.message, r.column);
   }
 
-  // Per-leaf findings, and the suggested rewrite of the whole expression.
+  // Per-leaf findings, and the suggested rewrite of the whole expression:
+  // offered only when some spelling changes, and certain unless a part is a guess.
   spdx::Expression suggested = expr;
   bool have_suggestion = true;
+  bool changed = !parsed.remarks.empty();
+  bool certain = true;
   for (size_t i = 0; i < expr.nodes.size(); ++i) {
     spdx::Node& n = expr.nodes[i];
     if (n.kind != spdx::Node::Kind::license) continue;
@@ -679,17 +692,20 @@ LicenseAssessment LicenseDb::Impl::assess(std::string_view text, ContentType typ
       size_t ref = to_lower(n.id).find("licenseref-");
       if (n.id.compare(ref, 11, "LicenseRef-") != 0) {
         n.id.replace(ref, 11, "LicenseRef-");
+        changed = true;
         add(Severity::warning, "license-not-canonical",
             "write the prefix as 'LicenseRef-' in " + n.id, n.column);
       }
       if (n.id.compare(0, 12, "DocumentRef-") != 0 &&
           to_lower(n.id).rfind("documentref-", 0) == 0) {
         n.id.replace(0, 12, "DocumentRef-");
+        changed = true;
       }
       suggested.nodes[i].id = n.id;
     } else if (int idx = leaf_license[i]; idx >= 0) {
       const LicenseInfo& info = licenses[idx];
       if (n.id != info.id) {
+        changed = true;
         add(Severity::warning, "license-not-canonical",
             "SPDX ids match case-insensitively, but the canonical spelling of '" + n.id + "' is " +
                 info.id,
@@ -708,17 +724,21 @@ LicenseAssessment LicenseDb::Impl::assess(std::string_view text, ContentType typ
           } else {
             suggested.nodes[i].id = info.replacement;
             suggested.nodes[i].or_later = false;
+            changed = true;
           }
         }
       }
     } else {
       std::string message = "'" + n.id + "' is not an SPDX license id";
       std::string fix;
-      if (const int* p = find_phrase(n.id); p && *p >= 0) {
+      bool guess = false;
+      if (const int* p = find_phrase(n.id, &guess); p && *p >= 0) {
         fix = licenses[*p].id;
+        certain = certain && !guess;
       } else {
         std::vector<int> near = nearest(n.id, false);
         if (!near.empty()) fix = licenses[near.front()].id;
+        certain = false;
         for (size_t k = 0; k < near.size(); ++k) {
           message += k == 0 ? "; did you mean " : " or ";
           message += licenses[near[k]].id;
@@ -734,6 +754,7 @@ LicenseAssessment LicenseDb::Impl::assess(std::string_view text, ContentType typ
         have_suggestion = false;
       } else {
         suggested.nodes[i].id = fix;
+        changed = true;
       }
       add(Severity::error, "license-unknown", message, n.column);
     }
@@ -741,6 +762,7 @@ LicenseAssessment LicenseDb::Impl::assess(std::string_view text, ContentType typ
       if (int e = leaf_exception[i]; e >= 0) {
         const ExceptionInfo& ex = exceptions[e];
         if (n.exception != ex.id) {
+          changed = true;
           add(Severity::warning, "license-not-canonical",
               "SPDX ids match case-insensitively, but the canonical spelling of '" + n.exception +
                   "' is " + ex.id,
@@ -756,6 +778,8 @@ LicenseAssessment LicenseDb::Impl::assess(std::string_view text, ContentType typ
         } else {
           message += "; did you mean " + exceptions[near.front()].id + "?";
           suggested.nodes[i].exception = exceptions[near.front()].id;
+          changed = true;
+          certain = false;
         }
         add(Severity::error, "license-unknown", message, n.exception_column);
       }
@@ -812,9 +836,9 @@ LicenseAssessment LicenseDb::Impl::assess(std::string_view text, ContentType typ
 
   const Verdict& top = v[expr.root];
   a.canonical = spdx::to_string(expr);
-  if (have_suggestion) {
-    std::string s = spdx::to_string(suggested);
-    if (s != text) a.suggestion = std::move(s);
+  if (have_suggestion && changed) {
+    a.suggestion = spdx::to_string(suggested);
+    a.suggestion_certain = certain;
   }
   if (top.open) {
     a.status = Status::open;
@@ -852,6 +876,8 @@ LicenseDb LicenseDb::parse(std::string_view json_text, std::string_view origin) 
   Impl& d = *db.impl_;
   std::vector<std::pair<std::string, std::string>> aliases;
   std::vector<size_t> alias_pos;
+  std::vector<std::string> guesses;
+  std::vector<size_t> guess_pos;
   bool seen_format = false, seen_licenses = false, seen_advice = false;
   d.license_by_lower.reserve(1024);
   d.phrases.reserve(2048);
@@ -1026,6 +1052,13 @@ LicenseDb LicenseDb::parse(std::string_view json_text, std::string_view origin) 
             }
             d.known.push_back(std::move(k));
           });
+        } else if (key == "alias_guesses") {
+          in.array(
+              [&](size_t) {
+                guess_pos.push_back(in.pos());
+                guesses.push_back(in.string());
+              },
+              "an array of strings");
         } else if (key == "aliases") {
           in.object([&](std::string_view spelling) {
             alias_pos.push_back(in.pos());
@@ -1049,6 +1082,14 @@ LicenseDb LicenseDb::parse(std::string_view json_text, std::string_view origin) 
     if (key.empty()) in.fail_at(alias_pos[i], "alias has no letters or digits");
     auto [it, inserted] = d.phrases.emplace(std::move(key), target);
     if (!inserted && it->second != target) in.fail_at(alias_pos[i], "alias is already used");
+  }
+  for (size_t i = 0; i < guesses.size(); ++i) {
+    std::string key = normalise(guesses[i]);
+    auto it = d.phrases.find(key);
+    if (key.empty() || it == d.phrases.end() || it->second < 0) {
+      in.fail_at(guess_pos[i], "alias guess \"" + guesses[i] + "\" is not an alias");
+    }
+    d.guessed.emplace(std::move(key), 0);
   }
   // Full license names are aliases too; a current id wins over a deprecated one.
   for (int pass = 0; pass < 2; ++pass) {

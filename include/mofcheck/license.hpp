@@ -29,10 +29,10 @@ struct LicenseInfo {
   bool osi_approved = false;
   bool fsf_libre = false;
   bool deprecated = false;
-  bool open = false;                ///< open under the MOF rule
-  std::vector<ContentType> suits;   ///< component types it is suited to
-  std::string replacement;          ///< for deprecated ids: the id to use instead
-  std::string note;                 ///< e.g. why it suits a type only with care
+  bool open = false;                  ///< open under the MOF rule
+  std::vector<ContentType> suits;     ///< component types it is suited to
+  std::string replacement;            ///< for deprecated ids: the id to use instead
+  std::string note;                   ///< e.g. why it suits a type only with care
   std::vector<ContentType> note_for;  ///< the types `note` concerns
   std::string reason;                 ///< for licenses that are not open: why, for a producer
 };
@@ -52,7 +52,8 @@ struct KnownLicense {
   std::string name;                   ///< display name
   std::vector<std::string> patterns;  ///< normalised spellings that match it
   std::string reason;                 ///< why it is not open, for a producer
-  std::string kind;  ///< "restricted", "sentinel-unlicensed", "sentinel-not-included", "sentinel-undisclosed"
+  std::string kind;  ///< "restricted", "sentinel-unlicensed", "sentinel-not-included",
+                     ///< "sentinel-undisclosed"
 };
 
 /// One problem or remark about a written license.
@@ -77,7 +78,12 @@ struct LicenseAssessment {
   bool suits_type = true;  ///< false: open but not suited to the type (warning)
   std::string canonical;   ///< canonical form of the expression, or the text as written
   std::string reason;      ///< why not open / which open choice an OR took; may be empty
-  std::string suggestion;  ///< an SPDX id or expression the text most likely means
+  std::string suggestion;  ///< canonical SPDX id or expression the text most likely means;
+                           ///< empty when nothing needs rewriting or nothing fits
+  /// The suggestion means exactly what is written (case, operator case, an
+  /// alias or full name, a deprecated id's SPDX replacement); false for a
+  /// guess (nearest id by edit distance, an alias that leaves a version open).
+  bool suggestion_certain = false;
   std::vector<LicenseFinding> findings;
 };
 
