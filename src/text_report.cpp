@@ -70,14 +70,7 @@ class TextReporter : public Reporter {
           << terminal_safe(d.message) << " [" << d.code << "]\n";
     }
 
-    if (!ev.gaps.empty()) {
-      const ClassGap& next = ev.gaps.front();
-      out << '\n' << bold("To reach " + fw.label(next.level) + ":") << '\n';
-      for (std::size_t i : next.unmet) {
-        out << "  - " << fw.components[i].name << ": " << terminal_safe(describe_action(ev, i))
-            << '\n';
-      }
-    }
+    print_next_steps(ev, out);
     if (!gate.passed) {
       out << '\n';
       for (const auto& f : gate.failures) {
@@ -86,10 +79,9 @@ class TextReporter : public Reporter {
     }
   }
 
-  void add_error(const Error& error, std::ostream& out) override {
-    if (count_++ > 0) out << '\n';
-    out << terminal_safe(error.what()) << '\n';
-  }
+  // The CLI has already printed the error on standard error; the report
+  // stays free of it so that stdout holds only reports.
+  void add_error(const Error&, std::ostream&) override {}
 
  private:
   static constexpr const char* green = "\033[32m";
@@ -100,6 +92,28 @@ class TextReporter : public Reporter {
     return color_ ? colour + s + "\033[0m" : s;
   }
   std::string bold(const std::string& s) const { return color_ ? "\033[1m" + s + "\033[0m" : s; }
+
+  // The path to the next class and to the most complete one; the second
+  // lists only what the first does not already ask for.
+  void print_next_steps(const Evaluation& ev, std::ostream& out) const {
+    const Framework& fw = *ev.framework;
+    std::vector<NextStep> steps = next_steps(ev);
+    if (steps.empty()) {
+      out << '\n' << bold("Next step:") << " none; " << fw.label(ev.model_class)
+          << " is the most complete class\n";
+      return;
+    }
+    for (std::size_t s = 0; s < steps.size(); ++s) {
+      const NextStep& step = steps[s];
+      out << '\n'
+          << bold("To reach " + fw.label(step.level) + (s == 0 ? ":" : ", in addition:")) << '\n';
+      for (std::size_t i : step.additional) {
+        out << "  - " << fw.components[i].name << ": " << terminal_safe(describe_action(ev, i))
+            << '\n';
+      }
+      if (step.additional.empty()) out << "  (nothing more)\n";
+    }
+  }
 
   std::string status_cell(ComponentStatus s) const {
     std::string name = pad(status_name(s), 16);
