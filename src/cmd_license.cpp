@@ -191,7 +191,8 @@ int run_license(const LicenseOptions& opts, Context& ctx) {
   }
   bool any = false;
   for (const LicenseFinding& f : a.findings) {
-    if (f.code == "license-type-unsuited") continue;
+    // The verdict line already gives the reason; unsuited types have their own lines.
+    if (f.code == "license-type-unsuited" || f.message == a.reason) continue;
     if (!any) ctx.out << "\nFindings:\n";
     any = true;
     ctx.out << "  " << severity_name(f.severity) << ": " << terminal_safe(f.message) << " ["
