@@ -96,6 +96,12 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   FixOptions fix;
   setup_fix(*app.add_subcommand("fix", "Rewrite a manifest's licenses as canonical SPDX ids"), fix);
 
+  DiffOptions diff;
+  setup_diff(*app.add_subcommand("diff", "Compare two manifests: class and component changes"),
+             diff);
+  BadgeOptions badge;
+  setup_badge(*app.add_subcommand("badge", "Write an SVG badge of a manifest's class"), badge);
+
   // "mof-check FILE..." means "mof-check check FILE...".
   std::vector<std::string> args;
   for (int i = 1; i < argc; ++i) args.emplace_back(argv[i]);
@@ -117,6 +123,8 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     if (app.got_subcommand("license")) return run_license(license, ctx);
     if (app.got_subcommand("licenses")) return run_licenses(licenses, ctx);
     if (app.got_subcommand("fix")) return run_fix(fix, ctx);
+    if (app.got_subcommand("diff")) return run_diff(diff, ctx);
+    if (app.got_subcommand("badge")) return run_badge(badge, ctx);
     if (app.got_subcommand("check")) return run_check(check, ctx);
     out << app.help();
     return exit_invalid;

@@ -2,8 +2,12 @@
 // mof-check check FILE...: evaluate manifests and report.
 // Three parts: the gate policy (from options), the reporters (where reports
 // go), and the input loop (what is read). Each has its own function.
+#include <algorithm>
 #include <cstdlib>
 #include <ostream>
+#include <sstream>
+#include <utility>
+#include <vector>
 
 #include <mofcheck/cli.hpp>
 #include <mofcheck/evaluate.hpp>
@@ -12,34 +16,91 @@
 #include <mofcheck/manifest.hpp>
 #include <mofcheck/report.hpp>
 
+#include "atomic_file.hpp"
 #include "commands.hpp"
+#include "config.hpp"
 #include "input_limits.hpp"
 
 namespace mofcheck {
 
 namespace {
 
+std::size_t resolve_component(const std::string& name, const SourceLocation& where,
+                              const Framework& fw) {
+  int i = fw.find_component(name);
+  if (i < 0) {
+    throw Error(where, (where.file.empty() ? "--require " : "require: ") + name +
+                           ": the framework has no such component; run 'mof-check components' "
+                           "for the names");
+  }
+  return static_cast<std::size_t>(i);
+}
+
+// The gate: the project configuration, overridden by the command line.
 GatePolicy build_policy(const CheckOptions& opts, const Framework& fw) {
+  ProjectConfig config = load_project_config(opts.config);
   GatePolicy policy;
   if (!opts.min_class.empty()) {
     policy.min_class = parse_class_level(opts.min_class, fw);
     if (policy.min_class == 0) {
       throw Error({}, "--min-class " + opts.min_class + ": the framework defines no such class");
     }
+  } else if (config.has_min_class) {
+    policy.min_class = parse_class_level(config.min_class.value, fw);
+    if (policy.min_class == 0) {
+      throw Error(config.min_class.where, "min-class: " + config.min_class.value +
+                                              ": the framework defines no such class");
+    }
   }
+  policy.strict = opts.strict != 0 ? opts.strict > 0 : config.has_strict && config.strict;
+  if (!opts.require.empty()) {
+    for (const auto& name : opts.require) policy.require.push_back(resolve_component(name, {}, fw));
+  } else {
+    for (const auto& r : config.require) {
+      policy.require.push_back(resolve_component(r.value, r.where, fw));
+    }
+  }
+  policy.waivers = std::move(config.waivers);
+  policy.today = waiver_today();
   return policy;
 }
 
-// Where reports go: the main format to standard output.
+// One report written to a file when the run ends.
+struct FileOutput {
+  std::string path;
+  std::unique_ptr<Reporter> reporter;
+  std::ostringstream buffer;
+};
+
+// Where reports go: the main format to standard output, each --output to its file.
 struct Outputs {
   std::unique_ptr<Reporter> main;
+  std::vector<FileOutput> files;
 
   void add(const Evaluation& ev, const GateResult& gate, std::ostream& out) {
     main->add(ev, gate, out);
+    for (auto& f : files) f.reporter->add(ev, gate, f.buffer);
   }
-  void add_error(const Error& e, std::ostream& out) { main->add_error(e, out); }
-  void finish(std::ostream& out) { main->finish(out); }
+  void add_error(const Error& e, std::ostream& out) {
+    main->add_error(e, out);
+    for (auto& f : files) f.reporter->add_error(e, f.buffer);
+  }
+  // Files are written whole and atomically, only once every input is done.
+  void finish(std::ostream& out) {
+    main->finish(out);
+    for (auto& f : files) {
+      f.reporter->finish(f.buffer);
+      write_file_atomically(f.path, f.buffer.view());
+    }
+  }
 };
+
+// "FORMAT=PATH" split at the first '='; the format is empty when the text is malformed.
+std::pair<std::string, std::string> split_output(const std::string& spec) {
+  auto eq = spec.find('=');
+  if (eq == std::string::npos || eq + 1 == spec.size()) return {};
+  return {spec.substr(0, eq), spec.substr(eq + 1)};
+}
 
 Outputs build_outputs(const CheckOptions& opts, const Context& ctx) {
   ReportOptions ropts;
@@ -49,6 +110,17 @@ Outputs build_outputs(const CheckOptions& opts, const Context& ctx) {
       opts.color == "always" || (opts.color == "auto" && ctx.out_is_terminal && !no_color_set);
   Outputs outputs;
   outputs.main = make_reporter(opts.format, ropts);
+  for (const auto& spec : opts.outputs) {
+    auto [format, path] = split_output(spec);
+    for (const auto& f : outputs.files) {
+      if (f.path == path) throw Error({}, "--output " + spec + ": " + path + " is named twice");
+    }
+    FileOutput f;
+    f.path = path;
+    f.reporter = make_reporter(format, ReportOptions{});
+    if (!f.reporter) throw Error({}, "--output " + spec + ": unknown format '" + format + "'");
+    outputs.files.push_back(std::move(f));
+  }
   return outputs;
 }
 
@@ -69,6 +141,39 @@ void setup_check(CLI::App& app, CheckOptions& opts) {
                  "Colour text output: auto (terminal, unless NO_COLOR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
+  app.add_flag("--strict,!--no-strict", opts.strict,
+               "Warnings (unsuited license, unknown or duplicate component, non-canonical id) "
+               "fail the gate too, unless waived");
+  app.add_option("--require", opts.require,
+                 "Fail (exit 1) unless this component is met, whatever the class (repeatable)")
+      ->type_name("COMPONENT")
+      ->allow_extra_args(false);
+  app.add_option("--config", opts.config,
+                 "Project configuration (gate settings, waivers); default ./.mof-check.yaml")
+      ->type_name("FILE");
+  app.add_option("--output", opts.outputs,
+                 "Also write a report in FORMAT to PATH when the run ends (repeatable)")
+      ->type_name("FORMAT=PATH")
+      ->allow_extra_args(false)
+      ->check(
+          [](const std::string& spec) -> std::string {
+            auto [format, path] = split_output(spec);
+            if (format.empty()) return "write FORMAT=PATH, e.g. sarif=mof.sarif";
+            const auto& known = report_formats();
+            if (std::find(known.begin(), known.end(), format) == known.end()) {
+              std::string names;
+              for (const auto& n : known) names += (names.empty() ? "" : ", ") + n;
+              return "unknown format '" + format + "' (known: " + names + ")";
+            }
+            return {};
+          },
+          "FORMAT=PATH");
+  app.add_option("--color", opts.color,
+                 "Colour text output: auto (terminal, unless NO_COLOR), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  add_data_options(app, opts.data);
+  add_limit_options(app, opts.limits);
   add_data_options(app, opts.data);
   add_limit_options(app, opts.limits);
 }

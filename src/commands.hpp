@@ -9,6 +9,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <mofcheck/evaluate.hpp>
 #include <mofcheck/framework.hpp>
 #include <mofcheck/license.hpp>
 #include <mofcheck/manifest.hpp>
@@ -48,6 +49,10 @@ struct CheckOptions {
   std::string format = "text";
   std::string min_class;
   std::string color = "auto";
+  int strict = 0;  ///< > 0: --strict, < 0: --no-strict, 0: as the configuration says
+  std::vector<std::string> require;  ///< --require COMPONENT (replaces the configuration's list)
+  std::string config;                ///< --config FILE; empty: ./.mof-check.yaml if present
+  std::vector<std::string> outputs;  ///< --output FORMAT=PATH
   ReadLimits limits;  ///< --max-input-size, --max-depth, ...
 };
 void setup_check(CLI::App& app, CheckOptions& opts);
@@ -59,6 +64,28 @@ struct ComponentsOptions {
 };
 void setup_components(CLI::App& app, ComponentsOptions& opts);
 int run_components(const ComponentsOptions& opts, Context& ctx);
+
+/// Reads and evaluates one manifest ('-' is standard input). Throws Error.
+Evaluation evaluate_input(const std::string& path, const Knowledge& knowledge);
+
+struct DiffOptions {
+  DataOptions data;
+  std::string old_file, new_file;
+  std::string format = "text";
+  bool fail_on_downgrade = false;
+};
+void setup_diff(CLI::App& app, DiffOptions& opts);
+int run_diff(const DiffOptions& opts, Context& ctx);
+
+struct BadgeOptions {
+  DataOptions data;
+  std::string input;
+  std::string format = "svg";
+  std::string output;  ///< -o FILE, written atomically; empty: standard output
+  std::string label = "MOF";
+};
+void setup_badge(CLI::App& app, BadgeOptions& opts);
+int run_badge(const BadgeOptions& opts, Context& ctx);
 
 struct LicenseOptions {
   DataOptions data;

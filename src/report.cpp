@@ -9,7 +9,8 @@ Reporter::~Reporter() = default;
 void Reporter::finish(std::ostream&) {}
 
 const std::vector<std::string>& report_formats() {
-  static const std::vector<std::string> names = {"text", "json"};
+  static const std::vector<std::string> names = {"text",  "json",   "markdown",
+                                                 "sarif", "junit", "github"};
   return names;
 }
 
@@ -35,11 +36,15 @@ std::string examples(const Framework& fw, ContentType t) {
 
 }  // namespace
 
+std::string open_license_hint(const Framework& fw, ContentType type) {
+  return std::string(license_kind(type)) + examples(fw, type);
+}
+
 std::string describe_action(const Evaluation& ev, std::size_t index) {
   const Framework& fw = *ev.framework;
   const ComponentDef& def = fw.components[index];
   const ComponentResult& r = ev.components[index];
-  const std::string fix = std::string(license_kind(def.type)) + examples(fw, def.type);
+  const std::string fix = open_license_hint(fw, def.type);
   switch (r.status) {
     case ComponentStatus::missing:
       return "missing: publish it under " + fix;
@@ -61,6 +66,10 @@ std::string describe_action(const Evaluation& ev, std::size_t index) {
 std::unique_ptr<Reporter> make_reporter(std::string_view format, const ReportOptions& options) {
   if (format == "text") return make_text_reporter(options);
   if (format == "json") return make_json_reporter(options);
+  if (format == "markdown") return make_markdown_reporter(options);
+  if (format == "sarif") return make_sarif_reporter(options);
+  if (format == "junit") return make_junit_reporter(options);
+  if (format == "github") return make_github_reporter(options);
   return nullptr;
 }
 

@@ -10,6 +10,10 @@ namespace mofcheck {
 
 std::unique_ptr<Reporter> make_text_reporter(const ReportOptions& options);
 std::unique_ptr<Reporter> make_json_reporter(const ReportOptions& options);
+std::unique_ptr<Reporter> make_markdown_reporter(const ReportOptions& options);
+std::unique_ptr<Reporter> make_sarif_reporter(const ReportOptions& options);
+std::unique_ptr<Reporter> make_junit_reporter(const ReportOptions& options);
+std::unique_ptr<Reporter> make_github_reporter(const ReportOptions& options);
 
 }  // namespace mofcheck
 
@@ -18,5 +22,9 @@ namespace mofcheck {
 /// One sentence telling the producer what to do about an unmet component
 /// (publish it, or relicense it and under which kind of license).
 std::string describe_action(const Evaluation& ev, std::size_t index);
+
+/// The kind of open license a type needs, with the framework's suggestions:
+/// "an open data license such as CDLA-Permissive-2.0 or Apache-2.0".
+std::string open_license_hint(const Framework& fw, ContentType type);
 
 }  // namespace mofcheck
