@@ -58,6 +58,27 @@ struct CheckOptions {
 void setup_check(CLI::App& app, CheckOptions& opts);
 int run_check(const CheckOptions& opts, Context& ctx);
 
+struct InitOptions {
+  DataOptions data;
+  std::string file;  ///< empty: mof-manifest.json (or .yaml); "-": standard output
+  bool yaml = false;
+  std::string name, producer, license;
+  bool force = false;
+};
+void setup_init(CLI::App& app, InitOptions& opts);
+int run_init(const InitOptions& opts, Context& ctx);
+
+struct ScanOptions {
+  DataOptions data;
+  std::string dir;
+  std::string output;  ///< -o FILE: the draft's file; empty: printed
+  bool yaml = false;
+  std::string format = "text";
+  std::string name, producer;
+};
+void setup_scan(CLI::App& app, ScanOptions& opts);
+int run_scan(const ScanOptions& opts, Context& ctx);
+
 struct ComponentsOptions {
   DataOptions data;
   std::string format = "text";

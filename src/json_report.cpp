@@ -67,7 +67,7 @@ ojson evaluation_json(const Evaluation& ev, const GateResult& gate) {
   ojson next = ojson::array();
   for (const auto& gap : ev.gaps) {
     ojson actions = ojson::array();
-    for (std::size_t i : gap.unmet) {
+    for (std::size_t i : minimal_actions(ev, gap)) {
       actions.push_back({{"component", fw.components[i].name},
                          {"status", status_name(ev.components[i].status)},
                          {"action", describe_action(ev, i)}});

@@ -44,7 +44,12 @@ std::string describe_action(const Evaluation& ev, std::size_t index) {
   const Framework& fw = *ev.framework;
   const ComponentDef& def = fw.components[index];
   const ComponentResult& r = ev.components[index];
-  const std::string fix = open_license_hint(fw, def.type);
+  std::string fix = open_license_hint(fw, def.type);
+  for (const auto& sub : fw.substitutions) {
+    if (sub.component == index) {
+      fix += " (a met " + fw.components[sub.substitute].name + " also stands in for it)";
+    }
+  }
   switch (r.status) {
     case ComponentStatus::missing:
       return "missing: publish it under " + fix;
