@@ -430,6 +430,11 @@ bool RecordReader::next_json(Record& out) {
       break;
     }
   }
+  if (e > max_record_) {
+    out = oversized(InputSyntax::json);
+    pending_ = e;
+    return true;
+  }
   out = make_record(e, InputSyntax::json);
   pending_ = e;
   return true;
@@ -443,6 +448,7 @@ bool RecordReader::next_yaml(Record& out) {
   for (;;) {
     std::size_t eol;
     bool has_nl = line_end(pos, eol);
+    const std::size_t line_start = pos;
     if (!has_nl && eol == pos) break;
     if (!has_nl && !eof_) {
       // A line longer than the limit: the document is dropped as it arrives.
@@ -465,7 +471,7 @@ bool RecordReader::next_yaml(Record& out) {
     }
     if (kind == YamlLine::content || kind == YamlLine::start_with_content) content = true;
     pos = after;
-    if (!content && kind == YamlLine::blank) {
+    if (!content && kind == YamlLine::blank && line_start == 0) {
       consume(pos);  // leading blank lines and comments belong to no document
       pos = 0;
     }
