@@ -54,6 +54,11 @@ struct CheckOptions {
   std::string config;                ///< --config FILE; empty: ./.mof-check.yaml if present
   std::vector<std::string> outputs;  ///< --output FORMAT=PATH
   ReadLimits limits;  ///< --max-input-size, --max-depth, ...
+  std::vector<std::string> excludes;  ///< --exclude GLOB (directory search)
+  std::string input_format = "auto";  ///< --input-format: how an input splits into records
+  unsigned jobs = 0;                  ///< --jobs; 0: one per core
+  bool fail_fast = false;             ///< --fail-fast: stop at the first failing input
+  bool summary_only = false;          ///< --summary-only (text)
 };
 void setup_check(CLI::App& app, CheckOptions& opts);
 int run_check(const CheckOptions& opts, Context& ctx);

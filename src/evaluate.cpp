@@ -91,8 +91,8 @@ Evaluation evaluate(const Manifest& m, const Framework& fw, const LicenseDb& db)
   Evaluation ev;
   ev.framework = &fw;
   ev.license_list_version = db.list_version();
-  ev.model = {m.origin,         m.name.value, m.version.value, m.producer.value,
-              m.date.value,     m.type.value, m.release_where};
+  ev.model = {m.origin,     m.name.value, m.version.value, m.producer.value,
+              m.date.value, m.type.value, m.release_where, m.record};
   ev.diagnostics = m.diagnostics;
 
   if (m.framework_version.present && !m.framework_version.value.empty() &&

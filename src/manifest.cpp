@@ -223,6 +223,14 @@ Manifest parse_manifest(std::string_view text, std::string_view origin, InputSyn
   return m;
 }
 
+namespace {
+
+void offset(SourceLocation& where, int line, int column) {
+  if (where.line <= 0) return;
+  if (where.line == 1 && where.column > 0) where.column += column - 1;
+  where.line += line - 1;
+}
+
 std::string read_input(const std::string& path, std::size_t max_bytes) {
   const std::string shown = path == "-" ? "<stdin>" : path;
   std::FILE* f = stdin;

@@ -9,8 +9,8 @@ Reporter::~Reporter() = default;
 void Reporter::finish(std::ostream&) {}
 
 const std::vector<std::string>& report_formats() {
-  static const std::vector<std::string> names = {"text",  "json",   "markdown",
-                                                 "sarif", "junit", "github"};
+  static const std::vector<std::string> names = {"text",  "json",  "jsonl", "csv",
+                                                 "markdown", "sarif", "junit", "github"};
   return names;
 }
 
@@ -69,7 +69,9 @@ std::string describe_action(const Evaluation& ev, std::size_t index) {
 }
 
 std::unique_ptr<Reporter> make_reporter(std::string_view format, const ReportOptions& options) {
-  if (format == "text") return make_text_reporter(options);
+  if (format == "text") return with_batch_summary(make_text_reporter(options), options);
+  if (format == "jsonl") return make_jsonl_reporter(options);
+  if (format == "csv") return make_csv_reporter(options);
   if (format == "json") return make_json_reporter(options);
   if (format == "markdown") return make_markdown_reporter(options);
   if (format == "sarif") return make_sarif_reporter(options);

@@ -11,6 +11,12 @@ namespace mofcheck {
 
 std::unique_ptr<Reporter> make_text_reporter(const ReportOptions& options);
 std::unique_ptr<Reporter> make_json_reporter(const ReportOptions& options);
+std::unique_ptr<Reporter> make_jsonl_reporter(const ReportOptions& options);
+std::unique_ptr<Reporter> make_csv_reporter(const ReportOptions& options);
+/// Adds the batch summary (counts per class, table of models) after the
+/// reports of `inner` when there are several, or alone with summary_only.
+std::unique_ptr<Reporter> with_batch_summary(std::unique_ptr<Reporter> inner,
+                                             const ReportOptions& options);
 std::unique_ptr<Reporter> make_markdown_reporter(const ReportOptions& options);
 std::unique_ptr<Reporter> make_sarif_reporter(const ReportOptions& options);
 std::unique_ptr<Reporter> make_junit_reporter(const ReportOptions& options);

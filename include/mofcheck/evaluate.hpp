@@ -57,6 +57,7 @@ struct ClassGap {
 struct ModelInfo {
   std::string origin, name, version, producer, date, type;
   SourceLocation release_where;
+  std::size_t record = 0;  ///< Manifest::record: number in a stream input, 0 for a whole input
 };
 
 struct Evaluation {

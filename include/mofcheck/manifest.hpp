@@ -40,6 +40,7 @@ struct ManifestComponent {
 
 struct Manifest {
   std::string origin;  ///< file name, "<stdin>", or "file#record"
+  std::size_t record = 0;  ///< 1-based number of the record in a stream input; 0 for a whole input
   Field framework_name;
   Field framework_version;
   Field framework_date;
@@ -72,6 +73,11 @@ struct ReadLimits {
 Manifest parse_manifest(std::string_view text, std::string_view origin,
                         InputSyntax syntax = InputSyntax::automatic,
                         const ReadLimits& limits = {});
+
+/// Moves every position of `manifest` as if its text had started at `line`
+/// and `column` of a larger input (a record of a stream): lines move by
+/// line - 1, columns on the text's first line by column - 1.
+void offset_positions(Manifest& manifest, int line, int column);
 
 /// Reads a whole file (or standard input for "-"). Throws Error when it
 /// cannot be read, is a directory, or exceeds `max_bytes`.

@@ -16,6 +16,10 @@ namespace mofcheck {
 
 struct ReportOptions {
   bool color = false;  ///< ANSI colours (text only); the CLI decides (TTY, NO_COLOR)
+  bool summary_only = false;  ///< text: print only the batch summary (--summary-only)
+  /// The definition of the run, so table formats (csv) can write their
+  /// header before the first evaluation; may be null.
+  const Framework* framework = nullptr;
 };
 
 /// Receives the results of one run, input by input, and writes one report.
