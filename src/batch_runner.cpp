@@ -9,6 +9,7 @@
 #include <thread>
 
 #include <mofcheck/fix.hpp>
+#include <mofcheck/paths.hpp>
 
 namespace mofcheck {
 
@@ -40,6 +41,7 @@ Outcome score(Manifest m, const BatchSettings& s) {
   Outcome o;
   o.evaluation = evaluate_with_fixes(m, *s.framework, *s.licenses);
   o.gate = check_gate(*o.evaluation, *s.policy);
+  if (!s.paths_root.empty()) apply_path_check(m, s.paths_root, *o.evaluation, o.gate);
   return o;
 }
 

@@ -32,6 +32,7 @@ struct BatchSettings {
   StreamFormat format = StreamFormat::automatic;
   ReadLimits limits;
   unsigned jobs = 1;  ///< threads reading and evaluating; output order never changes
+  std::string paths_root;  ///< --paths: verify each manifest's local paths under it
 };
 
 /// Receives outcomes in input order on the calling thread; returns false to

@@ -202,6 +202,13 @@ Evaluation evaluate(const Manifest& m, const Framework& fw, const LicenseDb& db)
     r.license = h.license;
     r.license_where = h.license_where;
     r.license_source = LicenseSource::host;
+    if (c->license.present) {
+      ev.diagnostics.push_back(
+          {Severity::warning, "included-in-license",
+           "'" + def.name + "' is included in '" + r.included_in + "' and takes its license; its own license '" +
+               c->license.value + "' is ignored (remove it, or drop 'included_in' to publish it separately)",
+           def.name, c->license.where});
+    }
     judge_license(r, def, db, ev.diagnostics);
   }
 

@@ -117,4 +117,15 @@ std::vector<Diagnostic> check_paths(const Manifest& m, const std::string& root) 
   return out;
 }
 
+void apply_path_check(const Manifest& manifest, const std::string& root, Evaluation& evaluation,
+                      GateResult& gate) {
+  for (auto& d : check_paths(manifest, root)) {
+    if (d.severity == Severity::error) {
+      gate.passed = false;
+      gate.failures.push_back(d.where.str() + ": " + d.message);
+    }
+    evaluation.diagnostics.push_back(std::move(d));
+  }
+}
+
 }  // namespace mofcheck

@@ -6,6 +6,8 @@
 #include <vector>
 
 #include <mofcheck/error.hpp>
+#include <mofcheck/evaluate.hpp>
+#include <mofcheck/gate.hpp>
 #include <mofcheck/manifest.hpp>
 
 namespace mofcheck {
@@ -19,5 +21,10 @@ namespace mofcheck {
 /// Existing paths give no finding. Never reads file contents. Throws Error
 /// when `root` is not a readable folder.
 std::vector<Diagnostic> check_paths(const Manifest& manifest, const std::string& root);
+
+/// Adds the check_paths() findings to `evaluation`'s diagnostics; each error
+/// also fails `gate` with its message.
+void apply_path_check(const Manifest& manifest, const std::string& root, Evaluation& evaluation,
+                      GateResult& gate);
 
 }  // namespace mofcheck
