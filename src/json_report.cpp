@@ -35,6 +35,17 @@ ojson evaluation_json(const Evaluation& ev, const GateResult& gate) {
   }
   j["progress"] = progress;
   j["gate"] = {{"passed", gate.passed}, {"failures", gate.failures}};
+  if (!gate.waived.empty()) {
+    ojson waived = ojson::array();
+    for (const auto& w : gate.waived) {
+      waived.push_back({{"code", w.waiver.code},
+                        {"component", w.waiver.component},
+                        {"reason", w.waiver.reason},
+                        {"expires", w.waiver.expires},
+                        {"diagnostic", w.diagnostic}});
+    }
+    j["gate"]["waived"] = std::move(waived);
+  }
   ojson comps = ojson::array();
   for (const auto& r : ev.components) {
     const ComponentDef& def = fw.components[r.index];

@@ -31,6 +31,12 @@ class Reader {
     const Node* release = root.get("release");
     if (!release) fail(root, "the manifest has no 'release' section; add release.name and release.components");
     read_release(*release);
+    // Point at the `release` key itself: in YAML its mapping value starts a line later.
+    for (std::size_t i = 0; i < root.members.size(); ++i) {
+      if (root.members[i].first != "release" || i >= root.key_positions.size()) continue;
+      out_.release_where.line = root.key_positions[i].first;
+      out_.release_where.column = root.key_positions[i].second;
+    }
   }
 
  private:

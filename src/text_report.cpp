@@ -61,13 +61,19 @@ class TextReporter : public Reporter {
     }
 
     bool any = false;
-    for (const auto& d : ev.diagnostics) {
+    for (std::size_t i = 0; i < ev.diagnostics.size(); ++i) {
+      const Diagnostic& d = ev.diagnostics[i];
       if (!any) out << '\n' << bold("Diagnostics") << '\n';
       any = true;
       std::string loc = d.where.str();
       out << "  " << terminal_safe(loc.empty() ? ev.model.origin : loc) << ": "
           << paint(d.severity == Severity::error ? red : yellow, severity_name(d.severity)) << ": "
-          << terminal_safe(d.message) << " [" << d.code << "]\n";
+          << terminal_safe(d.message) << " [" << d.code << "]";
+      if (const Waiver* w = gate.waiver_for(i)) {
+        out << " (waived until " << terminal_safe(w->expires) << ": " << terminal_safe(w->reason)
+            << ")";
+      }
+      out << '\n';
     }
 
     print_next_steps(ev, out);
