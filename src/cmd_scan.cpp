@@ -72,8 +72,8 @@ int run_scan(const ScanOptions& opts, Context& ctx) {
   if (opts.format == "json") {
     nlohmann::ordered_json j;
     j["input"] = opts.dir;
-    j["output"] = opts.output.empty() ? nlohmann::ordered_json(nullptr)
-                                      : nlohmann::ordered_json(opts.output);
+    j["output"] =
+        opts.output.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(opts.output);
     j["entries_seen"] = scan.entries_seen;
     j["truncated"] = scan.truncated;
     auto notes = nlohmann::ordered_json::array();

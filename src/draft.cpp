@@ -2,8 +2,8 @@
 // Drafts (templates and scan results) into manifest text.
 #include <mofcheck/draft.hpp>
 
-#include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
+#include <nlohmann/json.hpp>
 
 namespace mofcheck {
 
@@ -17,16 +17,23 @@ struct Slot {
 };
 
 std::vector<Slot> license_slots(const Draft& d) {
-  return {{"distribution", &d.distribution}, {"code", &d.code}, {"data", &d.data},
+  return {{"distribution", &d.distribution},
+          {"code", &d.code},
+          {"data", &d.data},
           {"document", &d.document}};
 }
 
 std::vector<std::pair<const char*, const std::string*>> release_fields(const Draft& d) {
-  return {{"name", &d.name},       {"version", &d.version},
-          {"date", &d.date},       {"type", &d.type},
-          {"architecture", &d.architecture}, {"origin", &d.origin},
-          {"producer", &d.producer}, {"contact", &d.contact},
-          {"repository", &d.repository}, {"huggingface", &d.huggingface}};
+  return {{"name", &d.name},
+          {"version", &d.version},
+          {"date", &d.date},
+          {"type", &d.type},
+          {"architecture", &d.architecture},
+          {"origin", &d.origin},
+          {"producer", &d.producer},
+          {"contact", &d.contact},
+          {"repository", &d.repository},
+          {"huggingface", &d.huggingface}};
 }
 
 std::vector<std::pair<const char*, std::string>> component_fields(const Draft& d,
@@ -35,16 +42,16 @@ std::vector<std::pair<const char*, std::string>> component_fields(const Draft& d
   if (!c.description.empty()) f.emplace_back("description", c.description);
   if (c.has_license) f.emplace_back("license", c.license);
   if (!c.license_path.empty()) f.emplace_back("license_path", c.license_path);
-  if (!c.component_path.empty() || d.template_paths) f.emplace_back("component_path", c.component_path);
+  if (!c.component_path.empty() || d.template_paths)
+    f.emplace_back("component_path", c.component_path);
   if (!c.included_in.empty()) f.emplace_back("included_in", c.included_in);
   return f;
 }
 
 std::string render_json(const Draft& d) {
   ojson j;
-  j["framework"] = {{"name", d.framework_name},
-                    {"version", d.framework_version},
-                    {"date", d.framework_date}};
+  j["framework"] = {
+      {"name", d.framework_name}, {"version", d.framework_version}, {"date", d.framework_date}};
   ojson release = ojson::object();
   for (const auto& [key, value] : release_fields(d)) release[key] = *value;
   ojson licenses = ojson::object();

@@ -56,7 +56,9 @@ std::string padded(std::string_view words) {
   return out;
 }
 
-std::string padded_words(std::string_view text) { return padded(normalize_license_text(text)); }
+std::string padded_words(std::string_view text) {
+  return padded(normalize_license_text(text));
+}
 
 LicenseTexts LicenseTexts::parse(std::string_view json_text, std::string_view origin) {
   nlohmann::json j;
@@ -84,7 +86,8 @@ LicenseTexts LicenseTexts::parse(std::string_view json_text, std::string_view or
     rule.name = r.value("name", rule.license);
     rule.note = r.value("note", "");
     for (const auto& set : r["match"]) {
-      if (!set.is_array() || set.empty()) fail(where + ": each \"match\" entry is a list of phrases");
+      if (!set.is_array() || set.empty())
+        fail(where + ": each \"match\" entry is a list of phrases");
       std::vector<std::string> phrases;
       for (const auto& p : set) {
         if (!p.is_string()) fail(where + ": phrases are strings");
@@ -100,7 +103,8 @@ LicenseTexts LicenseTexts::parse(std::string_view json_text, std::string_view or
 }
 
 const LicenseTexts& LicenseTexts::builtin() {
-  static const LicenseTexts texts = parse(embedded::license_texts_json(), "<builtin>/license-texts.json");
+  static const LicenseTexts texts =
+      parse(embedded::license_texts_json(), "<builtin>/license-texts.json");
   return texts;
 }
 

@@ -70,12 +70,14 @@ void read_front_matter(std::string_view yaml_text, ModelCard& card) {
       }
     }
   } catch (const YAML::Exception& e) {
-    card.front_matter_error = "the front matter is not valid YAML (line " +
-                              std::to_string(e.mark.line + 2) + ")";
+    card.front_matter_error =
+        "the front matter is not valid YAML (line " + std::to_string(e.mark.line + 2) + ")";
   }
 }
 
-bool is_id_char(char c) { return (c >= '0' && c <= '9') || c == '.' || c == 'v'; }
+bool is_id_char(char c) {
+  return (c >= '0' && c <= '9') || c == '.' || c == 'v';
+}
 
 void find_arxiv(std::string_view line, int number, ModelCard& card) {
   const std::string lowered = text::lower(line);
@@ -99,7 +101,8 @@ void find_arxiv(std::string_view line, int number, ModelCard& card) {
     for (const auto& l : card.arxiv) seen = seen || l.url == url;
     // The words before a link (since the previous one) say what it is.
     if (!seen) {
-      card.arxiv.push_back({number, url, std::string(line.substr(context_start, end - context_start))});
+      card.arxiv.push_back(
+          {number, url, std::string(line.substr(context_start, end - context_start))});
     }
     context_start = end;
   }

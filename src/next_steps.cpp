@@ -10,7 +10,9 @@ namespace mofcheck {
 
 namespace {
 
-bool contains(const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+bool contains(const std::vector<int>& v, int x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
 
 bool contains(const std::vector<std::size_t>& v, std::size_t x) {
   return std::find(v.begin(), v.end(), x) != v.end();
@@ -24,12 +26,11 @@ std::vector<std::size_t> minimal_actions(const Evaluation& ev, const ClassGap& g
   for (std::size_t i : gap.unmet) {
     // When both a component and its stand-in are unmet, publishing the
     // stand-in satisfies both in this class: one action, not two.
-    bool covered = std::any_of(fw.substitutions.begin(), fw.substitutions.end(),
-                               [&](const Substitution& s) {
-                                 return s.component == i && contains(gap.unmet, s.substitute) &&
-                                        (contains(s.waived_in, gap.level) ||
-                                         contains(s.counts_in, gap.level));
-                               });
+    bool covered =
+        std::any_of(fw.substitutions.begin(), fw.substitutions.end(), [&](const Substitution& s) {
+          return s.component == i && contains(gap.unmet, s.substitute) &&
+                 (contains(s.waived_in, gap.level) || contains(s.counts_in, gap.level));
+        });
     if (!covered) actions.push_back(i);
   }
   // By class: what the nearest class needs first.

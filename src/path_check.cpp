@@ -71,8 +71,8 @@ class PathChecker {
     }
     fs::path target = fs::canonical(full, ec);
     if (ec) {
-      add(Severity::error, "path-missing",
-          label + " is a broken symbolic link under " + root_, component, f);
+      add(Severity::error, "path-missing", label + " is a broken symbolic link under " + root_,
+          component, f);
       return;
     }
     if (!under(canonical_root_, target)) {
@@ -86,8 +86,8 @@ class PathChecker {
  private:
   void add(Severity s, const char* code, const std::string& message, const std::string& component,
            const Field& f) {
-    out_.push_back({s, code, (component.empty() ? "" : component + ": ") + message, component,
-                    f.where});
+    out_.push_back(
+        {s, code, (component.empty() ? "" : component + ": ") + message, component, f.where});
   }
 
   std::string root_;

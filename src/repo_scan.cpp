@@ -120,8 +120,9 @@ class Scanner {
       if (ec) break;
       if (++result_.entries_seen > limits_.max_entries) {
         result_.truncated = true;
-        release_notes_.push_back({"", "", "stopped after " + std::to_string(limits_.max_entries) +
-                                              " files and folders; the draft may miss components",
+        release_notes_.push_back({"", "",
+                                  "stopped after " + std::to_string(limits_.max_entries) +
+                                      " files and folders; the draft may miss components",
                                   false});
         break;
       }
@@ -230,8 +231,9 @@ class Scanner {
       for (const auto& e : entries_) {
         if (is_license_file(e) || excluded(rule, e.rel)) continue;
         // Nothing inside a folder that already matched counts again.
-        bool under_match = std::any_of(matched_dirs.begin(), matched_dirs.end(),
-                                       [&](const std::string& d) { return e.rel.rfind(d + "/", 0) == 0; });
+        bool under_match =
+            std::any_of(matched_dirs.begin(), matched_dirs.end(),
+                        [&](const std::string& d) { return e.rel.rfind(d + "/", 0) == 0; });
         if (under_match) continue;
         bool hit = e.dir ? any_glob(rule.dirs, e.name)
                          : any_glob(rule.files, e.name) && !any_glob(rule.not_files, e.name);
@@ -264,10 +266,9 @@ class Scanner {
     }
     const ComponentDef& def = fw_.components[i];
     const std::string& host = fw_.components[static_cast<std::size_t>(card_index_)].name;
-    bool allowed = std::any_of(def.may_be_included_in.begin(), def.may_be_included_in.end(),
-                               [&](const std::string& h) {
-                                 return fw_.find_component(h) == card_index_;
-                               });
+    bool allowed =
+        std::any_of(def.may_be_included_in.begin(), def.may_be_included_in.end(),
+                    [&](const std::string& h) { return fw_.find_component(h) == card_index_; });
     if (!allowed) {
       release_notes_.push_back({"", card_path_,
                                 evidence + ", but the framework does not let " + def.name +
@@ -396,7 +397,8 @@ class Scanner {
           result_.draft.architecture = j["model_type"].get<std::string>();
         }
       } catch (const nlohmann::json::exception&) {
-        release_notes_.push_back({"", e.rel, "not valid JSON; its architecture is not read", false});
+        release_notes_.push_back(
+            {"", e.rel, "not valid JSON; its architecture is not read", false});
       }
     }
   }
@@ -413,7 +415,7 @@ class Scanner {
       if (!lf.dir.empty()) continue;
       DraftLicense* slot = &d.distribution;
       if (lf.type) {
-        slot = *lf.type == ContentType::code ? &d.code
+        slot = *lf.type == ContentType::code   ? &d.code
                : *lf.type == ContentType::data ? &d.data
                                                : &d.document;
       }
@@ -433,10 +435,9 @@ class Scanner {
       d.distribution.present = true;
       d.distribution.name = name;
       if (d.distribution.path.empty()) d.distribution.path = card_->license_link;
-      release_notes_.push_back({"", card_path_,
-                                "repository license '" + card_license +
-                                    "' from the model card front matter",
-                                false});
+      release_notes_.push_back(
+          {"", card_path_,
+           "repository license '" + card_license + "' from the model card front matter", false});
     } else if (!text::iequals(d.distribution.name, name)) {
       release_notes_.push_back({"", card_path_,
                                 "the model card front matter says license '" + card_license +
@@ -479,7 +480,8 @@ class Scanner {
     if (arch >= 0 && !d.architecture.empty() && !found_.count(static_cast<std::size_t>(arch))) {
       release_notes_.push_back(
           {"", "config.json",
-           "names the architecture " + d.architecture + ", whose code this checkout does not hold; "
+           "names the architecture " + d.architecture +
+               ", whose code this checkout does not hold; "
                "if it is published elsewhere (e.g. in a library such as transformers), add '" +
                fw_.components[static_cast<std::size_t>(arch)].name + "' with that path",
            false});

@@ -45,20 +45,20 @@ class RuleReader {
 
   ScanRules read(const YAML::Node& root) {
     yaml::require_map(root, origin_, "the scan rules");
-    check_keys(root,
-               {"format", "skip_dirs", "license_files", "license_type_hints", "model_card",
-                "card_sections", "arxiv", "model_index", "architecture", "model_types",
-                "components"},
-               "the scan rules");
+    check_keys(
+        root,
+        {"format", "skip_dirs", "license_files", "license_type_hints", "model_card",
+         "card_sections", "arxiv", "model_index", "architecture", "model_types", "components"},
+        "the scan rules");
     ScanRules r;
     r.skip_dirs = list(root["skip_dirs"], "'skip_dirs'");
     r.license_files = list(root["license_files"], "'license_files'");
     r.license_type_hints = keywords(root["license_type_hints"], "'license_type_hints'");
     for (const auto& h : r.license_type_hints) {
       if (!parse_content_type(h.component)) {
-        throw Error(yaml::where(root["license_type_hints"], origin_),
-                    "'license_type_hints' keys are code, data or document, not '" + h.component +
-                        "'");
+        throw Error(
+            yaml::where(root["license_type_hints"], origin_),
+            "'license_type_hints' keys are code, data or document, not '" + h.component + "'");
       }
     }
     if (const YAML::Node card = root["model_card"]) {
@@ -89,7 +89,8 @@ class RuleReader {
         c.component = yaml::scalar(kv.first, origin_, "'components'");
         const std::string what = "'components." + c.component + "'";
         yaml::require_map(kv.second, origin_, what);
-        check_keys(kv.second, {"note", "guess", "files", "dirs", "paths", "not_under", "not_files"}, what);
+        check_keys(kv.second, {"note", "guess", "files", "dirs", "paths", "not_under", "not_files"},
+                   what);
         c.note = yaml::optional_scalar(kv.second["note"], origin_, what + ".note");
         if (const YAML::Node g = kv.second["guess"]) {
           std::string v = yaml::scalar(g, origin_, what + ".guess");

@@ -11,10 +11,10 @@ namespace mofcheck {
 
 /// One license and the phrase sets that identify its text.
 struct LicenseTextRule {
-  std::string license;  ///< what a manifest writes, e.g. "Apache-2.0"
-  std::string name;     ///< full name
+  std::string license;                          ///< what a manifest writes, e.g. "Apache-2.0"
+  std::string name;                             ///< full name
   std::vector<std::vector<std::string>> match;  ///< normalised phrase sets; any set, all phrases
-  std::string note;     ///< remark for the producer, may be empty
+  std::string note;                             ///< remark for the producer, may be empty
 };
 
 /// The identification rules, tried in order.

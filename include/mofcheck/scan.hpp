@@ -41,7 +41,7 @@ struct ScanRules {
   std::vector<KeywordRule> arxiv;  ///< words on the link's line
   std::string arxiv_other;         ///< component id of any other arXiv link
   std::string model_index;         ///< component id the front matter's model-index shows
-  std::string architecture;  ///< component id of the code config.json's architecture names
+  std::string architecture;        ///< component id of the code config.json's architecture names
   std::vector<KeywordRule> model_types;  ///< component = release type, words = pipeline tags
   std::vector<ComponentRule> components;
 
@@ -53,8 +53,8 @@ struct ScanRules {
 
 /// Caps that keep a huge checkout from hanging the scan.
 struct ScanLimits {
-  std::size_t max_entries = 100000;  ///< files and folders visited
-  int max_depth = 16;                ///< folder nesting below the root
+  std::size_t max_entries = 100000;       ///< files and folders visited
+  int max_depth = 16;                     ///< folder nesting below the root
   std::size_t max_text_bytes = 1u << 20;  ///< read of one model card, license or config file
 };
 

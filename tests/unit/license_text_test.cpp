@@ -25,13 +25,16 @@ struct Case {
 
 class LicenseTextCase : public ::testing::TestWithParam<Case> {};
 
-TEST_P(LicenseTextCase, Identifies) { EXPECT_EQ(identify(GetParam().text), GetParam().expected); }
+TEST_P(LicenseTextCase, Identifies) {
+  EXPECT_EQ(identify(GetParam().text), GetParam().expected);
+}
 
 INSTANTIATE_TEST_SUITE_P(
     Passages, LicenseTextCase,
     ::testing::Values(
         Case{"Apache-2.0", "Copyright 2026 Lab\n\n   Apache License\n   Version 2.0, January 2004"},
-        Case{"Apache-2.0", "Licensed under the Apache License,\r\n\tVersion 2.0 (the \"License\");"},
+        Case{"Apache-2.0",
+             "Licensed under the Apache License,\r\n\tVersion 2.0 (the \"License\");"},
         Case{"MIT",
              "Copyright (c) 2026 X\nPermission is hereby granted, free of charge, to any person\n"
              "obtaining a copy ... The above copyright notice and this permission notice shall "
@@ -48,8 +51,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"GPL-3.0-only", "GNU GENERAL PUBLIC LICENSE\n   Version 3, 29 June 2007"},
         Case{"GPL-2.0-only", "GNU GENERAL PUBLIC LICENSE\n Version 2, June 1991"},
         Case{"LGPL-2.1-only", "GNU LESSER GENERAL PUBLIC LICENSE\nVersion 2.1, February 1999"},
-        Case{"LGPL-3.0-only", "GNU LESSER GENERAL PUBLIC LICENSE\nVersion 3, 29 June 2007\n"
-                              "... use the GNU General Public License"},
+        Case{"LGPL-3.0-only",
+             "GNU LESSER GENERAL PUBLIC LICENSE\nVersion 3, 29 June 2007\n"
+             "... use the GNU General Public License"},
         Case{"AGPL-3.0-only", "GNU AFFERO GENERAL PUBLIC LICENSE\nVersion 3, 19 November 2007"},
         Case{"MPL-2.0", "Mozilla Public License Version 2.0\n=================================="},
         Case{"CC-BY-4.0", "Attribution 4.0 International\n\n=======\nCreative Commons Corporation"},
@@ -66,7 +70,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"", ""}));
 
 TEST(LicenseText, NormalizationIgnoresCasePunctuationAndLayout) {
-  EXPECT_EQ(normalize_license_text("  Apache\r\n License,\t  VERSION 2.0 "), "apache license version 2 0");
+  EXPECT_EQ(normalize_license_text("  Apache\r\n License,\t  VERSION 2.0 "),
+            "apache license version 2 0");
   EXPECT_EQ(normalize_license_text("\xE2\x80\x9Cquoted\xE2\x80\x9D"), "quoted");
   EXPECT_EQ(normalize_license_text(""), "");
 }
@@ -98,9 +103,9 @@ TEST(LicenseText, MalformedDataNamesTheFile) {
 TEST(LicenseText, DebianCommonLicenses) {
   const std::filesystem::path dir = "/usr/share/common-licenses";
   const std::pair<const char*, const char*> files[] = {
-      {"Apache-2.0", "Apache-2.0"}, {"GPL-2", "GPL-2.0-only"},       {"GPL-3", "GPL-3.0-only"},
-      {"LGPL-2.1", "LGPL-2.1-only"}, {"LGPL-3", "LGPL-3.0-only"},    {"MPL-2.0", "MPL-2.0"},
-      {"CC0-1.0", "CC0-1.0"},       {"BSD", "BSD-3-Clause"},         {"LGPL-2", "LGPL-2.0-only"}};
+      {"Apache-2.0", "Apache-2.0"},  {"GPL-2", "GPL-2.0-only"},   {"GPL-3", "GPL-3.0-only"},
+      {"LGPL-2.1", "LGPL-2.1-only"}, {"LGPL-3", "LGPL-3.0-only"}, {"MPL-2.0", "MPL-2.0"},
+      {"CC0-1.0", "CC0-1.0"},        {"BSD", "BSD-3-Clause"},     {"LGPL-2", "LGPL-2.0-only"}};
   int seen = 0;
   for (const auto& [file, id] : files) {
     std::ifstream in(dir / file);

@@ -33,8 +33,8 @@ TEST(NextSteps, NextClassThenClassIInAddition) {
   auto steps = next_steps(ev);
   ASSERT_EQ(steps.size(), 2u);
   EXPECT_EQ(steps[0].level, 2);
-  EXPECT_EQ(names(ev, steps[0].actions), (std::vector<std::string>{
-                                             "Inference code", "Evaluation code", "Evaluation data"}));
+  EXPECT_EQ(names(ev, steps[0].actions),
+            (std::vector<std::string>{"Inference code", "Evaluation code", "Evaluation data"}));
   EXPECT_EQ(steps[1].level, 1);
   EXPECT_EQ(steps[1].actions.size(), 7u);
   EXPECT_EQ(names(ev, steps[1].additional),
@@ -93,7 +93,8 @@ TEST(IncludedIn, TakesTheHostsLicenseAndStatus) {
   Evaluation ev = judge(R"({"release": {"name": "m", "components": [
       {"name": "Technical report", "license": "CC-BY-NC-4.0"},
       {"name": "Evaluation results", "included_in": "Technical report"}]}})");
-  const auto& r = ev.components[static_cast<std::size_t>(ev.framework->find_component("Evaluation results"))];
+  const auto& r =
+      ev.components[static_cast<std::size_t>(ev.framework->find_component("Evaluation results"))];
   EXPECT_EQ(r.status, ComponentStatus::not_open);
   EXPECT_EQ(r.license, "CC-BY-NC-4.0");
   EXPECT_EQ(r.included_in, "Technical report");
@@ -103,7 +104,8 @@ TEST(IncludedIn, UnlicensedHostStillCountsAsIncluded) {
   Evaluation ev = judge(R"({"release": {"name": "m", "components": [
       {"name": "Model card", "license": ""},
       {"name": "Data card", "included_in": "Model card"}]}})");
-  const auto& r = ev.components[static_cast<std::size_t>(ev.framework->find_component("Data card"))];
+  const auto& r =
+      ev.components[static_cast<std::size_t>(ev.framework->find_component("Data card"))];
   EXPECT_EQ(r.status, ComponentStatus::unlicensed);
   EXPECT_TRUE(r.listed);
 }

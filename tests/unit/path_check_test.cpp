@@ -28,9 +28,10 @@ class PathCheck : public ::testing::Test {
 
   std::vector<Diagnostic> check(const std::string& component_path,
                                 const std::string& license_path = "") {
-    std::string text = R"({"release": {"name": "m", "license": {"distribution": {"name": "MIT", "path": "LICENSE"}},
+    std::string text =
+        R"({"release": {"name": "m", "license": {"distribution": {"name": "MIT", "path": "LICENSE"}},
       "components": [{"name": "Model card", "component_path": ")" +
-                       component_path + R"(", "license_path": ")" + license_path + R"("}]}})";
+        component_path + R"(", "license_path": ")" + license_path + R"("}]}})";
     return check_paths(parse_manifest(text, "m.json"), (base_ / "root").string());
   }
 

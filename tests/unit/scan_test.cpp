@@ -34,7 +34,9 @@ class ScanTest : public ::testing::Test {
     std::ofstream(p) << text;
   }
 
-  ScanResult scan() { return scan_repository(root_.string(), builtin_framework(), LicenseDb::builtin()); }
+  ScanResult scan() {
+    return scan_repository(root_.string(), builtin_framework(), LicenseDb::builtin());
+  }
 
   static const DraftComponent* component(const ScanResult& r, const std::string& name) {
     for (const auto& c : r.draft.components) {
@@ -145,8 +147,7 @@ TEST_F(ScanTest, GitHubTrainingCodeLayout) {
   EXPECT_EQ(component(r, "Training code")->component_path, "scripts/train.py");
   EXPECT_EQ(component(r, "Evaluation code")->component_path, "scripts/evaluate.py");
   EXPECT_EQ(component(r, "Inference code")->component_path, "scripts/generate.py");
-  EXPECT_EQ(component(r, "Data preprocessing code")->component_path,
-            "scripts/preprocess_data.py");
+  EXPECT_EQ(component(r, "Data preprocessing code")->component_path, "scripts/preprocess_data.py");
   EXPECT_EQ(component(r, "Supporting libraries and tools")->component_path, "requirements.txt");
   EXPECT_EQ(component(r, "Evaluation data")->component_path, "eval_data/");
   const DraftComponent* datasets = component(r, "Datasets");
@@ -179,8 +180,9 @@ TEST_F(ScanTest, CustomModelLicenseIsRecognisedAndNotOpen) {
 }
 
 TEST_F(ScanTest, CustomLicenseFromFrontMatterOther) {
-  write("README.md", "---\nlicense: other\nlicense_name: acme-model-license\n"
-                     "license_link: LICENSE.txt\n---\n# Model\n");
+  write("README.md",
+        "---\nlicense: other\nlicense_name: acme-model-license\n"
+        "license_link: LICENSE.txt\n---\n# Model\n");
   write("LICENSE.txt", "ACME may revoke this license at any time.\n");
   write("pytorch_model.bin");
   ScanResult r = scan();
@@ -262,12 +264,12 @@ components:
 
 TEST_F(ScanTest, NotAFolderIsAnError) {
   write("file.txt");
-  EXPECT_THROW(scan_repository((root_ / "file.txt").string(), builtin_framework(),
-                               LicenseDb::builtin()),
-               Error);
-  EXPECT_THROW(scan_repository((root_ / "absent").string(), builtin_framework(),
-                               LicenseDb::builtin()),
-               Error);
+  EXPECT_THROW(
+      scan_repository((root_ / "file.txt").string(), builtin_framework(), LicenseDb::builtin()),
+      Error);
+  EXPECT_THROW(
+      scan_repository((root_ / "absent").string(), builtin_framework(), LicenseDb::builtin()),
+      Error);
 }
 
 TEST(ScanRules, BuiltinRulesNameComponentsOfTheDefinition) {
