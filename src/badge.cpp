@@ -73,26 +73,30 @@ std::string badge_svg(const Badge& b) {
   const int lw = lt + 10, mw = mt + 10, w = lw + mw;
   auto text = [&](const std::string& s, int x, int len) {
     // A faint shadow one pixel below, then the text itself.
-    return "<text x=\"" + std::to_string(x) + "\" y=\"15\" fill=\"#010101\" fill-opacity=\".3\" "
-           "textLength=\"" + std::to_string(len) + "\" lengthAdjust=\"spacingAndGlyphs\">" + s +
-           "</text><text x=\"" + std::to_string(x) + "\" y=\"14\" textLength=\"" +
-           std::to_string(len) + "\" lengthAdjust=\"spacingAndGlyphs\">" + s + "</text>";
+    return "<text x=\"" + std::to_string(x) +
+           "\" y=\"15\" fill=\"#010101\" fill-opacity=\".3\" "
+           "textLength=\"" +
+           std::to_string(len) + "\" lengthAdjust=\"spacingAndGlyphs\">" + s + "</text><text x=\"" +
+           std::to_string(x) + "\" y=\"14\" textLength=\"" + std::to_string(len) +
+           "\" lengthAdjust=\"spacingAndGlyphs\">" + s + "</text>";
   };
   std::string svg;
   svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(w) +
          "\" height=\"20\" role=\"img\" aria-label=\"" + title + "\">";
   svg += "<title>" + escape::xml(b.label + ": " + b.message) + "</title>";
-  svg += "<linearGradient id=\"shine\" x2=\"0\" y2=\"100%\"><stop offset=\"0\" "
-         "stop-color=\"#bbb\" stop-opacity=\".1\"/><stop offset=\"1\" stop-opacity=\".1\"/>"
-         "</linearGradient>";
+  svg +=
+      "<linearGradient id=\"shine\" x2=\"0\" y2=\"100%\"><stop offset=\"0\" "
+      "stop-color=\"#bbb\" stop-opacity=\".1\"/><stop offset=\"1\" stop-opacity=\".1\"/>"
+      "</linearGradient>";
   svg += "<clipPath id=\"round\"><rect width=\"" + std::to_string(w) +
          "\" height=\"20\" rx=\"3\" fill=\"#fff\"/></clipPath>";
   svg += "<g clip-path=\"url(#round)\"><rect width=\"" + std::to_string(lw) +
          "\" height=\"20\" fill=\"#555\"/><rect x=\"" + std::to_string(lw) + "\" width=\"" +
          std::to_string(mw) + "\" height=\"20\" fill=\"" + b.color_hex + "\"/><rect width=\"" +
          std::to_string(w) + "\" height=\"20\" fill=\"url(#shine)\"/></g>";
-  svg += "<g fill=\"#fff\" text-anchor=\"middle\" "
-         "font-family=\"Verdana,Geneva,DejaVu Sans,sans-serif\" font-size=\"11\">";
+  svg +=
+      "<g fill=\"#fff\" text-anchor=\"middle\" "
+      "font-family=\"Verdana,Geneva,DejaVu Sans,sans-serif\" font-size=\"11\">";
   svg += text(label, lw / 2, lt) + text(message, lw + mw / 2, mt);
   svg += "</g></svg>\n";
   return svg;

@@ -10,10 +10,10 @@
 namespace mofcheck {
 
 struct Badge {
-  std::string label;       ///< left side, e.g. "MOF"
-  std::string message;     ///< right side, e.g. "Class II" or "unclassified"
-  std::string color;       ///< shields.io colour name, e.g. "green"
-  std::string color_hex;   ///< the same as "#rrggbb"
+  std::string label;      ///< left side, e.g. "MOF"
+  std::string message;    ///< right side, e.g. "Class II" or "unclassified"
+  std::string color;      ///< shields.io colour name, e.g. "green"
+  std::string color_hex;  ///< the same as "#rrggbb"
 };
 
 /// The badge for an evaluation: "Class <roman>" coloured by how complete the

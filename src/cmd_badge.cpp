@@ -18,7 +18,8 @@ void setup_badge(CLI::App& app, BadgeOptions& opts) {
                  "svg (an image), or shields (shields.io endpoint JSON)")
       ->check(CLI::IsMember({"svg", "shields"}))
       ->capture_default_str();
-  app.add_option("-o,--output", opts.output, "Write to FILE (atomically) instead of standard output")
+  app.add_option("-o,--output", opts.output,
+                 "Write to FILE (atomically) instead of standard output")
       ->type_name("FILE");
   app.add_option("--label", opts.label, "Text on the left side")->capture_default_str();
   add_data_options(app, opts.data);

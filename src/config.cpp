@@ -25,8 +25,8 @@ class ConfigReader {
     c.origin = origin_;
     if (root.kind == Node::Kind::null) return c;  // an empty file sets nothing
     if (root.kind != Node::Kind::object) {
-      fail(root, std::string("the configuration must be a mapping, not ") +
-                     doc::kind_name(root.kind));
+      fail(root,
+           std::string("the configuration must be a mapping, not ") + doc::kind_name(root.kind));
     }
     check_keys(root, {"min-class", "strict", "require", "waivers"}, "");
     if (const Node* n = root.get("min-class")) {
@@ -110,8 +110,8 @@ class ConfigReader {
     w.reason = required(n, "reason");
     w.expires = required(n, "expires");
     if (!is_iso_date(w.expires)) {
-      fail(*n.get("expires"), "'waivers.expires' must be a date written YYYY-MM-DD, not '" +
-                                  w.expires + "'");
+      fail(*n.get("expires"),
+           "'waivers.expires' must be a date written YYYY-MM-DD, not '" + w.expires + "'");
     }
     return w;
   }

@@ -76,10 +76,11 @@ void write_json(const EvaluationDiff& d, std::ostream& out) {
   ojson comps = ojson::array();
   for (const auto& c : d.changes) {
     auto license = [](const std::string& l) { return l.empty() ? ojson(nullptr) : ojson(l); };
-    ojson o = {{"name", fw.components[c.index].name},
-               {"id", fw.components[c.index].id},
-               {"old", {{"status", status_name(c.old_status)}, {"license", license(c.old_license)}}},
-               {"new", {{"status", status_name(c.new_status)}, {"license", license(c.new_license)}}}};
+    ojson o = {
+        {"name", fw.components[c.index].name},
+        {"id", fw.components[c.index].id},
+        {"old", {{"status", status_name(c.old_status)}, {"license", license(c.old_license)}}},
+        {"new", {{"status", status_name(c.new_status)}, {"license", license(c.new_license)}}}};
     if (!c.where.file.empty()) o["location"] = location_json(c.where);
     comps.push_back(std::move(o));
   }

@@ -13,7 +13,11 @@ constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 std::size_t decode(std::string_view text, std::size_t i, char32_t& cp) {
   auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   unsigned char b = byte(i);
-  std::size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+  std::size_t len = b < 0x80           ? 1
+                    : (b >> 5) == 0x6  ? 2
+                    : (b >> 4) == 0xE  ? 3
+                    : (b >> 3) == 0x1E ? 4
+                                       : 0;
   if (len == 0 || i + len > text.size()) return 0;
   cp = len == 1 ? b : len == 2 ? (b & 0x1Fu) : len == 3 ? (b & 0x0Fu) : (b & 0x07u);
   for (std::size_t k = 1; k < len; ++k) {
@@ -61,15 +65,32 @@ std::string xml(std::string_view text, bool attribute) {
   out.reserve(text.size());
   for_each_char(text, [&](char32_t cp, std::string_view bytes) {
     switch (cp) {
-      case '&': out += "&amp;"; return;
-      case '<': out += "&lt;"; return;
-      case '>': out += "&gt;"; return;
-      case '"': out += attribute ? "&quot;" : "\""; return;
-      case '\'': out += attribute ? "&apos;" : "'"; return;
-      case '\t': out += attribute ? "&#9;" : "\t"; return;
-      case '\n': out += attribute ? "&#10;" : "\n"; return;
-      case '\r': out += "&#13;"; return;
-      default: break;
+      case '&':
+        out += "&amp;";
+        return;
+      case '<':
+        out += "&lt;";
+        return;
+      case '>':
+        out += "&gt;";
+        return;
+      case '"':
+        out += attribute ? "&quot;" : "\"";
+        return;
+      case '\'':
+        out += attribute ? "&apos;" : "'";
+        return;
+      case '\t':
+        out += attribute ? "&#9;" : "\t";
+        return;
+      case '\n':
+        out += attribute ? "&#10;" : "\n";
+        return;
+      case '\r':
+        out += "&#13;";
+        return;
+      default:
+        break;
     }
     bool forbidden = cp < 0x20 || cp == 0xFFFE || cp == 0xFFFF;
     out += forbidden ? kReplacement : bytes;
@@ -100,9 +121,15 @@ std::string workflow_data(std::string_view text) {
   std::string out;
   for (char c : valid_utf8(text)) {
     switch (c) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
       default:
         // Other controls (escape sequences) would reach the job log raw.
         out += (static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F ? ' ' : c;
@@ -115,9 +142,14 @@ std::string workflow_property(std::string_view text) {
   std::string out;
   for (char c : workflow_data(text)) {
     switch (c) {
-      case ':': out += "%3A"; break;
-      case ',': out += "%2C"; break;
-      default: out += c;
+      case ':':
+        out += "%3A";
+        break;
+      case ',':
+        out += "%2C";
+        break;
+      default:
+        out += c;
     }
   }
   return out;

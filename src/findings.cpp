@@ -9,14 +9,19 @@ namespace mofcheck {
 
 const char* finding_level_name(FindingLevel level) {
   switch (level) {
-    case FindingLevel::error: return "error";
-    case FindingLevel::warning: return "warning";
-    case FindingLevel::note: return "note";
+    case FindingLevel::error:
+      return "error";
+    case FindingLevel::warning:
+      return "warning";
+    case FindingLevel::note:
+      return "note";
   }
   return "note";
 }
 
-std::string component_rule(const ComponentDef& def) { return "component/" + def.id; }
+std::string component_rule(const ComponentDef& def) {
+  return "component/" + def.id;
+}
 
 namespace {
 
@@ -52,11 +57,12 @@ std::vector<Finding> list_findings(const Evaluation& ev, const GateResult& gate)
       if (seen[i]) continue;
       seen[i] = true;
       bool blocks = gate.blocks(i);
-      add_component(i,
-                    blocks ? FindingLevel::error
-                    : g == 0 ? FindingLevel::warning
-                             : FindingLevel::note,
-                    fw.label(ev.gaps[g].level) + " requires it" + (blocks ? ", and the gate does" : ""));
+      add_component(
+          i,
+          blocks   ? FindingLevel::error
+          : g == 0 ? FindingLevel::warning
+                   : FindingLevel::note,
+          fw.label(ev.gaps[g].level) + " requires it" + (blocks ? ", and the gate does" : ""));
     }
   }
   // Components the gate requires outside every gap (a --require within a class reached).
@@ -93,8 +99,9 @@ std::vector<Finding> list_findings(const Evaluation& ev, const GateResult& gate)
     f.level = FindingLevel::error;
     f.rule = "waiver-expired";
     f.title = "waiver expired";
-    f.message = "the waiver of " + w.code + (w.component.empty() ? "" : " for '" + w.component + "'") +
-                " expired on " + w.expires + " (" + w.reason + "); renew or remove it";
+    f.message = "the waiver of " + w.code +
+                (w.component.empty() ? "" : " for '" + w.component + "'") + " expired on " +
+                w.expires + " (" + w.reason + "); renew or remove it";
     f.where = or_manifest(w.where, ev);
     out.push_back(std::move(f));
   }

@@ -24,8 +24,8 @@ struct Finding {
   std::string title;    ///< a few words
   std::string message;  ///< one or two sentences
   SourceLocation where;
-  SourceLocation license_where;  ///< for components: where the license was written, if anywhere
-  int component = -1;            ///< index into Framework::components, or -1
+  SourceLocation license_where;    ///< for components: where the license was written, if anywhere
+  int component = -1;              ///< index into Framework::components, or -1
   const Waiver* waiver = nullptr;  ///< set for a waived diagnostic (points into the GateResult)
 };
 

@@ -12,13 +12,9 @@ namespace mofcheck {
 
 namespace {
 
+// Workflow commands say "notice" where SARIF says "note".
 const char* command(FindingLevel level) {
-  switch (level) {
-    case FindingLevel::error: return "error";
-    case FindingLevel::warning: return "warning";
-    case FindingLevel::note: return "notice";
-  }
-  return "notice";
+  return level == FindingLevel::note ? "notice" : finding_level_name(level);
 }
 
 void annotate(std::ostream& out, const char* cmd, const SourceLocation& where,
@@ -28,8 +24,8 @@ void annotate(std::ostream& out, const char* cmd, const SourceLocation& where,
     out << ",line=" << where.line;
     if (where.column > 0) out << ",col=" << where.column;
   }
-  out << ",title=" << escape::workflow_property(title)
-      << "::" << escape::workflow_data(message) << '\n';
+  out << ",title=" << escape::workflow_property(title) << "::" << escape::workflow_data(message)
+      << '\n';
 }
 
 class GithubReporter : public Reporter {

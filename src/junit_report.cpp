@@ -14,7 +14,9 @@ namespace mofcheck {
 
 namespace {
 
-std::string attr(std::string_view s) { return escape::xml(s, true); }
+std::string attr(std::string_view s) {
+  return escape::xml(s, true);
+}
 
 class JunitReporter : public Reporter {
  public:
@@ -44,7 +46,9 @@ class JunitReporter : public Reporter {
       if (fails) {
         ++failures;
         cases << ">\n      <failure type=\"" << status_name(r.status) << "\" message=\""
-              << attr(def.name + ": " + reason) << "\">" << escape::xml(where_of(ev, r) + def.name + " is " + status_name(r.status) + ": " + reason)
+              << attr(def.name + ": " + reason) << "\">"
+              << escape::xml(where_of(ev, r) + def.name + " is " + status_name(r.status) + ": " +
+                             reason)
               << "</failure>\n    </testcase>\n";
       } else {
         ++skipped;
@@ -62,8 +66,8 @@ class JunitReporter : public Reporter {
       ++failures;
       std::string all;
       for (const auto& f : gate.failures) all += f + "\n";
-      cases << ">\n      <failure type=\"gate\" message=\"" << attr(gate.failures.front())
-            << "\">" << escape::xml(all) << "</failure>\n    </testcase>\n";
+      cases << ">\n      <failure type=\"gate\" message=\"" << attr(gate.failures.front()) << "\">"
+            << escape::xml(all) << "</failure>\n    </testcase>\n";
     }
 
     std::ostringstream suite;

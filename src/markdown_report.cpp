@@ -13,7 +13,9 @@ namespace mofcheck {
 
 namespace {
 
-std::string md(std::string_view s) { return escape::markdown(s); }
+std::string md(std::string_view s) {
+  return escape::markdown(s);
+}
 
 std::string percent(double p) {
   char buf[32];
@@ -23,11 +25,15 @@ std::string percent(double p) {
 
 const char* icon(ComponentStatus s) {
   switch (s) {
-    case ComponentStatus::met: return "✅";
-    case ComponentStatus::met_with_warning: return "⚠️";
-    case ComponentStatus::missing: return "➖";
+    case ComponentStatus::met:
+      return "✅";
+    case ComponentStatus::met_with_warning:
+      return "⚠️";
+    case ComponentStatus::missing:
+      return "➖";
     case ComponentStatus::unlicensed:
-    case ComponentStatus::not_open: return "❌";
+    case ComponentStatus::not_open:
+      return "❌";
   }
   return "";
 }
@@ -36,11 +42,18 @@ std::string license_cell(const ComponentResult& r) {
   if (!r.listed) return r.substituted_by.empty() ? "" : "counted through " + md(r.substituted_by);
   std::string s = r.license.empty() ? std::string("no license") : md(r.license_canonical);
   switch (r.license_source) {
-    case LicenseSource::type: s += " (type-wide license)"; break;
-    case LicenseSource::distribution: s += " (distribution license)"; break;
-    case LicenseSource::host: s += " (inside " + md(r.included_in) + ")"; break;
+    case LicenseSource::type:
+      s += " (type-wide license)";
+      break;
+    case LicenseSource::distribution:
+      s += " (distribution license)";
+      break;
+    case LicenseSource::host:
+      s += " (inside " + md(r.included_in) + ")";
+      break;
     case LicenseSource::component:
-    case LicenseSource::none: break;
+    case LicenseSource::none:
+      break;
   }
   if (!r.substituted_by.empty()) s += "; counted through " + md(r.substituted_by);
   return s;
@@ -76,8 +89,8 @@ class MarkdownReporter : public Reporter {
       for (const auto& r : ev.components) {
         const ComponentDef& def = fw.components[r.index];
         if (def.class_level != cls.level) continue;
-        out << "| " << md(def.name) << (def.required ? "" : " (optional)") << " | "
-            << md(cls.roman) << " | " << icon(r.status) << ' ' << status_name(r.status)
+        out << "| " << md(def.name) << (def.required ? "" : " (optional)") << " | " << md(cls.roman)
+            << " | " << icon(r.status) << ' ' << status_name(r.status)
             << (gate.blocks(r.index) ? " (gate)" : "") << " | " << license_cell(r) << " |\n";
       }
     }
@@ -117,7 +130,8 @@ class MarkdownReporter : public Reporter {
   void add_error(const Error& error, std::ostream& out) override {
     if (count_++ > 0) out << "\n---\n\n";
     out << "### ❌ " << md(error.where().file.empty() ? "input" : error.where().file)
-        << ": invalid\n\n" << md(error.what()) << '\n';
+        << ": invalid\n\n"
+        << md(error.what()) << '\n';
   }
 
  private:

@@ -34,7 +34,9 @@ ojson physical_location(const SourceLocation& where) {
   return {{"physicalLocation", loc}};
 }
 
-ojson text(const std::string& s) { return {{"text", s}}; }
+ojson text(const std::string& s) {
+  return {{"text", s}};
+}
 
 class SarifReporter : public Reporter {
  public:
@@ -61,8 +63,8 @@ class SarifReporter : public Reporter {
               {"justification", f.waiver->reason + " (until " + f.waiver->expires + ")"},
               {"location", physical_location(f.waiver->where)}}});
       }
-      r["properties"] = {{"model", ev.model.name}, {"class", ev.model_class},
-                         {"gatePassed", gate.passed}};
+      r["properties"] = {
+          {"model", ev.model.name}, {"class", ev.model_class}, {"gatePassed", gate.passed}};
       results_.push_back(std::move(r));
     }
   }
@@ -100,18 +102,18 @@ class SarifReporter : public Reporter {
     for (const auto& def : fw.components) {
       std::string need = (def.required ? fw.label(def.class_level) + " requires the "
                                        : std::string("The optional component ")) +
-                         def.name + " (" +
-                         def.description + "), released under " +
+                         def.name + " (" + def.description + "), released under " +
                          open_license_hint(fw, def.type) + ".";
-      add_rule(component_rule(def),
-               {{"id", component_rule(def)},
-                {"name", def.name},
-                {"shortDescription", text(def.name + " is published under an open license")},
-                {"fullDescription", text(def.description)},
-                {"help", text(need + " List it in release.components with its license, or "
-                                     "rely on the release's type-wide or distribution license.")},
-                {"defaultConfiguration", {{"level", "warning"}}},
-                {"properties", {{"class", def.class_level}, {"type", content_type_name(def.type)}}}});
+      add_rule(
+          component_rule(def),
+          {{"id", component_rule(def)},
+           {"name", def.name},
+           {"shortDescription", text(def.name + " is published under an open license")},
+           {"fullDescription", text(def.description)},
+           {"help", text(need + " List it in release.components with its license, or "
+                                "rely on the release's type-wide or distribution license.")},
+           {"defaultConfiguration", {{"level", "warning"}}},
+           {"properties", {{"class", def.class_level}, {"type", content_type_name(def.type)}}}});
     }
   }
 

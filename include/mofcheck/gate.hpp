@@ -21,9 +21,10 @@ struct Waiver {
 };
 
 struct GatePolicy {
-  int min_class = 0;  ///< 0 = no class required; else the level to reach (3 = Class III)
+  int min_class = 0;    ///< 0 = no class required; else the level to reach (3 = Class III)
   bool strict = false;  ///< warning diagnostics fail the gate unless waived
-  std::vector<std::size_t> require;  ///< components (indices into Framework::components) that must be met
+  std::vector<std::size_t>
+      require;  ///< components (indices into Framework::components) that must be met
   std::vector<Waiver> waivers;
   /// The date waivers are judged on, YYYY-MM-DD; a waiver whose `expires`
   /// is before it has expired. Empty: no waiver expires.
@@ -39,7 +40,7 @@ struct WaivedDiagnostic {
 struct GateResult {
   bool passed = true;
   std::vector<std::string> failures;  ///< one sentence each
-  int min_class = 0;  ///< the class the policy required (0: none)
+  int min_class = 0;                  ///< the class the policy required (0: none)
   /// Components whose not being met fails the gate (the gap to the minimum
   /// class, and required components), in definition order.
   std::vector<std::size_t> blocking;

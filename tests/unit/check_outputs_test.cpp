@@ -19,9 +19,10 @@ namespace fs = std::filesystem;
 struct TempDir {
   fs::path path;
   TempDir() {
-    path = fs::temp_directory_path() /
-           ("mofcheck-outputs-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-            "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    path =
+        fs::temp_directory_path() /
+        ("mofcheck-outputs-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+         "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(path);
     fs::create_directories(path);
   }
@@ -50,10 +51,10 @@ TEST(CheckOutputs, WritesEveryReportBesideStandardOutput) {
   std::string manifest = dir.file("m.json");
   std::ofstream(manifest) << testing::manifest_json(testing::required_down_to(3));
   std::string text;
-  int code = run({"check", "--min-class", "II", manifest, "--output", "sarif=" + dir.file("r.sarif"),
-                  "--output", "junit=" + dir.file("r.xml"), "--output",
-                  "markdown=" + dir.file("summary.md")},
-                 &text);
+  int code = run(
+      {"check", "--min-class", "II", manifest, "--output", "sarif=" + dir.file("r.sarif"),
+       "--output", "junit=" + dir.file("r.xml"), "--output", "markdown=" + dir.file("summary.md")},
+      &text);
   EXPECT_EQ(code, exit_gate_failed);
   EXPECT_NE(text.find("Verdict:  Class III - Open Model"), std::string::npos);
   auto sarif = nlohmann::json::parse(slurp(dir.file("r.sarif")));

@@ -83,7 +83,8 @@ const nlohmann::json* result_for(const nlohmann::json& results, const std::strin
 TEST(Sarif, HasTheRequiredStructure) {
   auto doc = nlohmann::json::parse(render("sarif", {judge_text(kJson, "m.json")}));
   EXPECT_EQ(doc.at("version"), "2.1.0");
-  EXPECT_NE(doc.at("$schema").get<std::string>().find("sarif-schema-2.1.0.json"), std::string::npos);
+  EXPECT_NE(doc.at("$schema").get<std::string>().find("sarif-schema-2.1.0.json"),
+            std::string::npos);
   ASSERT_EQ(doc.at("runs").size(), 1u);
   const auto& run = doc["runs"][0];
   EXPECT_EQ(run.at("tool").at("driver").at("name"), "mof-check");
@@ -236,7 +237,8 @@ TEST(Github, EveryLineIsAWorkflowCommand) {
   while (std::getline(lines, line)) {
     ++n;
     EXPECT_TRUE(std::regex_match(line, kWorkflowCommand)) << line;
-    if (line.rfind("::error file=m.yaml,line=11,col=16,", 0) == 0) card_error_on_license_line = true;
+    if (line.rfind("::error file=m.yaml,line=11,col=16,", 0) == 0)
+      card_error_on_license_line = true;
   }
   EXPECT_GT(n, 4);
   EXPECT_TRUE(card_error_on_license_line) << text;

@@ -8,7 +8,10 @@ namespace {
 
 TEST(Escape, ValidUtf8ReplacesBadBytes) {
   EXPECT_EQ(escape::valid_utf8("caf\xC3\xA9"), "caf\xC3\xA9");
-  EXPECT_EQ(escape::valid_utf8("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(escape::valid_utf8("a\xFF"
+                               "b"),
+            "a\xEF\xBF\xBD"
+            "b");
   EXPECT_EQ(escape::valid_utf8("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong
   EXPECT_EQ(escape::valid_utf8("\xED\xA0\x80"),
             "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // a surrogate

@@ -55,9 +55,9 @@ TEST(Gate, MinClassBlocksTheComponentsOfThatClassGap) {
             "the model is Class III - Open Model, below the required Class II - Open Tooling");
   EXPECT_EQ(r.min_class, 2);
   // Exactly the four Class II components, none of Class I.
-  EXPECT_EQ(r.blocking, (std::vector<std::size_t>{index_of("Training code"), index_of("Inference code"),
-                                                  index_of("Evaluation code"),
-                                                  index_of("Evaluation data")}));
+  EXPECT_EQ(r.blocking,
+            (std::vector<std::size_t>{index_of("Training code"), index_of("Inference code"),
+                                      index_of("Evaluation code"), index_of("Evaluation data")}));
 }
 
 TEST(Gate, RequireFailsWhateverTheClass) {
@@ -96,7 +96,10 @@ TEST(Gate, WaiverKeepsStrictFromFailingAndStaysVisible) {
   GatePolicy p;
   p.strict = true;
   p.today = "2026-06-01";
-  p.waivers = {{"license-type-unsuited", "model architecture", "paper appendix", "2026-06-01",
+  p.waivers = {{"license-type-unsuited",
+                "model architecture",
+                "paper appendix",
+                "2026-06-01",
                 {".mof-check.yaml", 4, 5}}};
   GateResult r = check_gate(ev, p);
   EXPECT_TRUE(r.passed) << (r.failures.empty() ? "" : r.failures[0]);
@@ -124,7 +127,10 @@ TEST(Gate, ExpiredWaiverFailsAndNamesItsDate) {
   Evaluation ev = class_three_with_warning();
   GatePolicy p;
   p.today = "2026-06-02";
-  p.waivers = {{"license-type-unsuited", "Model architecture", "relicensing", "2026-06-01",
+  p.waivers = {{"license-type-unsuited",
+                "Model architecture",
+                "relicensing",
+                "2026-06-01",
                 {".mof-check.yaml", 4, 5}}};
   GateResult r = check_gate(ev, p);
   EXPECT_FALSE(r.passed);

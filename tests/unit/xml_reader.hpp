@@ -64,10 +64,15 @@ class XmlReader {
   void check_chars() {
     for (std::size_t k = 0; k < s_.size();) {
       auto b = static_cast<unsigned char>(s_[k]);
-      std::size_t len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
+      std::size_t len = b < 0x80         ? 1
+                        : (b >> 5) == 6  ? 2
+                        : (b >> 4) == 14 ? 3
+                        : (b >> 3) == 30 ? 4
+                                         : 0;
       if (len == 0 || k + len > s_.size()) throw std::runtime_error("XML: invalid UTF-8");
       uint32_t cp = len == 1 ? b : len == 2 ? (b & 0x1Fu) : len == 3 ? (b & 0x0Fu) : (b & 0x07u);
-      for (std::size_t j = 1; j < len; ++j) cp = (cp << 6) | (static_cast<unsigned char>(s_[k + j]) & 0x3Fu);
+      for (std::size_t j = 1; j < len; ++j)
+        cp = (cp << 6) | (static_cast<unsigned char>(s_[k + j]) & 0x3Fu);
       bool ok = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
                 (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
       if (!ok) throw std::runtime_error("XML: forbidden character U+" + std::to_string(cp));
@@ -76,7 +81,8 @@ class XmlReader {
   }
 
   void skip_space() {
-    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\t' || s_[i_] == '\r')) ++i_;
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\t' || s_[i_] == '\r'))
+      ++i_;
   }
 
   std::string name() {
@@ -100,13 +106,19 @@ class XmlReader {
       auto semi = raw.find(';', k);
       if (semi == std::string::npos) throw std::runtime_error("XML: unterminated reference");
       std::string ref = raw.substr(k + 1, semi - k - 1);
-      if (ref == "amp") out += '&';
-      else if (ref == "lt") out += '<';
-      else if (ref == "gt") out += '>';
-      else if (ref == "quot") out += '"';
-      else if (ref == "apos") out += '\'';
+      if (ref == "amp")
+        out += '&';
+      else if (ref == "lt")
+        out += '<';
+      else if (ref == "gt")
+        out += '>';
+      else if (ref == "quot")
+        out += '"';
+      else if (ref == "apos")
+        out += '\'';
       else if (ref.size() > 1 && ref[0] == '#') {
-        unsigned long cp = ref[1] == 'x' ? std::stoul(ref.substr(2), nullptr, 16) : std::stoul(ref.substr(1));
+        unsigned long cp =
+            ref[1] == 'x' ? std::stoul(ref.substr(2), nullptr, 16) : std::stoul(ref.substr(1));
         if (cp >= 0x80) throw std::runtime_error("XML: test reader decodes ASCII references only");
         out += static_cast<char>(cp);
       } else {
