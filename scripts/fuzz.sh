@@ -48,7 +48,7 @@ for t in "${targets[@]}"; do
   else
     status=1
     echo "  FAILED: see $log and $artifacts/" >&2
-    grep -E 'ERROR|SUMMARY|uncaught|abort' "$log" | head -5 | sed 's/^/  /' >&2
+    { grep -E 'ERROR|SUMMARY|uncaught|abort|Dictionary' "$log" || true; } | head -5 | sed 's/^/  /' >&2
   fi
 done
 exit $status

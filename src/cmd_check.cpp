@@ -20,6 +20,7 @@
 #include "commands.hpp"
 #include "config.hpp"
 #include "input_limits.hpp"
+#include "output_guard.hpp"
 
 namespace mofcheck {
 
@@ -115,6 +116,7 @@ Outputs build_outputs(const CheckOptions& opts, const Context& ctx) {
     for (const auto& f : outputs.files) {
       if (f.path == path) throw Error({}, "--output " + spec + ": " + path + " is named twice");
     }
+    refuse_output_over_input(path, opts.inputs, "--output");
     FileOutput f;
     f.path = path;
     f.reporter = make_reporter(format, ReportOptions{});

@@ -243,7 +243,7 @@ std::string read_input(const std::string& path, std::size_t max_bytes) {
   if (path != "-") {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
-      throw Error({shown, 0, 0}, "is a directory; give manifest files");
+      throw Error({shown, 0, 0}, "is a directory, not a file");
     }
     f = std::fopen(path.c_str(), "rb");
     if (!f) throw Error({shown, 0, 0}, std::string("cannot read: ") + std::strerror(errno));

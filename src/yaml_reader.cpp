@@ -72,8 +72,9 @@ class DepthScanner {
     std::size_t i = 0;
     if (!quote_ && flow_ == 0 && !empty) {
       std::string_view rest = s.substr(indent);
-      if (rest[0] == '%' ||
-          ((rest.substr(0, 3) == "---" || rest.substr(0, 3) == "...") && ends_token(rest, 2))) {
+      if (indent == 0 &&
+          (rest[0] == '%' ||
+           ((rest.substr(0, 3) == "---" || rest.substr(0, 3) == "...") && ends_token(rest, 2)))) {
         block_.clear();  // a directive or a document boundary
         if (rest[0] == '%') return;
         i = indent + 3;
@@ -324,7 +325,8 @@ class TreeHandler : public YAML::EventHandler {
                 const std::string& value) override {
     check_tag(tag, mark);
     if (value.size() > max_string_) {
-      throw Error(loc(mark), "a string of " + std::to_string(value.size()) +
+      throw Error(loc(mark), (expecting_key() ? "a key of " : "a string of ") +
+                                 std::to_string(value.size()) +
                                  " bytes is longer than the limit of " +
                                  std::to_string(max_string_) + " bytes (--max-string-length)");
     }

@@ -11,31 +11,23 @@ add_test(NAME hostile.generate
 set_tests_properties(hostile.generate PROPERTIES FIXTURES_SETUP hostile_generated)
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${hostile_dir}/cases.txt)
 
-file(STRINGS ${hostile_dir}/cases.txt hostile_cases ENCODING UTF-8)
-foreach(line IN LISTS hostile_cases)
-  if(line MATCHES "^#" OR line STREQUAL "")
+# Only the name and the folder are taken here (a message may hold ';', a
+# CMake list separator); run_hostile.cmake reads the rest of its own line.
+file(STRINGS ${hostile_dir}/cases.txt hostile_lines REGEX "^[A-Za-z0-9-]+\\|(src|gen)\\|")
+foreach(line IN LISTS hostile_lines)
+  if(NOT line MATCHES "^([A-Za-z0-9-]+)\\|(src|gen)\\|")
     continue()
   endif()
-  string(REPLACE "|" ";" fields "${line}")
-  list(GET fields 0 name)
-  list(GET fields 1 where)
-  list(GET fields 2 args)
-  list(GET fields 3 rc)
-  list(LENGTH fields n)
-  set(err "")
-  if(n GREATER 4)
-    list(GET fields 4 err)
-    string(REPLACE "~" "\n" err "${err}")
-  endif()
-  separate_arguments(args UNIX_COMMAND "${args}")
-  string(REPLACE ";" "\\;" args "${args}")
+  set(name ${CMAKE_MATCH_1})
+  set(where ${CMAKE_MATCH_2})
   set(dir ${hostile_dir}/fixtures)
   if(where STREQUAL "gen")
     set(dir ${hostile_gen})
   endif()
   add_test(NAME hostile.${name}
-    COMMAND ${CMAKE_COMMAND} -DBINARY=$<TARGET_FILE:mof-check> -DDIR=${dir} "-DARGS=${args}"
-            -DRC=${rc} "-DERR=${err}" -DNO_ESC=1 -P ${hostile_dir}/run_hostile.cmake)
+    COMMAND ${CMAKE_COMMAND} -DBINARY=$<TARGET_FILE:mof-check> -DDIR=${dir}
+            -DCASES=${hostile_dir}/cases.txt -DNAME=${name} -DNO_ESC=1
+            -P ${hostile_dir}/run_hostile.cmake)
   if(where STREQUAL "gen")
     set_tests_properties(hostile.${name} PROPERTIES FIXTURES_REQUIRED hostile_generated)
   endif()

@@ -1,8 +1,17 @@
 # SPDX-License-Identifier: Apache-2.0
-# Runs one hostile case: BINARY with ARGS (a ;-list) in DIR; the exit code
-# must be RC and standard error must equal ERR (one line, or empty). With
-# NO_ESC=1, standard output must not hold an escape character.
-set(arg_list ${ARGS})
+# Runs the case NAME of CASES (name|src or gen|arguments|exit code|stderr,
+# '~' between lines of stderr): BINARY with the arguments in DIR; the exit
+# code and standard error must be as written. With NO_ESC=1, standard output
+# must not hold an escape character.
+file(STRINGS "${CASES}" found REGEX "^${NAME}\\|")
+# file(STRINGS) writes a ';' of the line as "\;"; `found` stays quoted from here on.
+string(REPLACE "\\;" ";" found "${found}")
+if(NOT "${found}" MATCHES "^[^|]*\\|[^|]*\\|([^|]*)\\|([0-9]+)\\|?(.*)$")
+  message(FATAL_ERROR "no case ${NAME} in ${CASES}")
+endif()
+separate_arguments(arg_list UNIX_COMMAND "${CMAKE_MATCH_1}")
+set(RC "${CMAKE_MATCH_2}")
+string(REPLACE "~" "\n" ERR "${CMAKE_MATCH_3}")
 execute_process(
   COMMAND ${CMAKE_COMMAND} -E env NO_COLOR= "${BINARY}" ${arg_list}
   WORKING_DIRECTORY "${DIR}"
@@ -32,5 +41,5 @@ if(NO_ESC)
   endif()
 endif()
 if(failed)
-  message(FATAL_ERROR "hostile case failed: ${ARGS}")
+  message(FATAL_ERROR "hostile case ${NAME} failed")
 endif()
