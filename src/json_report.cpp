@@ -2,98 +2,182 @@
 #include "json_report.hpp"
 
 #include <ostream>
+#include <string>
 
 #include "reporters.hpp"
 
 namespace mofcheck {
 
+namespace {
+
 using ojson = nlohmann::ordered_json;
 
+void write_tag(JsonWriter& w, const RecordTag* tag) {
+  if (tag == nullptr) return;
+  w.member("source", tag->source);
+  w.member("record", tag->record);
+}
+
+void string_or_null(JsonWriter& w, bool present, const std::string& text) {
+  if (present) {
+    w.value(text);
+  } else {
+    w.null();
+  }
+}
+
+}  // namespace
+
+void write_location_json(JsonWriter& w, const SourceLocation& where) {
+  w.begin_object();
+  w.member("file", where.file);
+  if (where.line > 0) w.member("line", where.line);
+  if (where.column > 0) w.member("column", where.column);
+  w.end_object();
+}
+
+void write_evaluation_json(JsonWriter& w, const Evaluation& ev, const GateResult& gate,
+                           const RecordTag* tag) {
+  const Framework& fw = *ev.framework;
+  w.begin_object();
+  w.member("input", ev.model.origin);
+  write_tag(w, tag);
+  w.key("model");
+  w.begin_object();
+  w.member("name", ev.model.name);
+  w.member("version", ev.model.version);
+  w.member("producer", ev.model.producer);
+  w.member("date", ev.model.date);
+  w.member("type", ev.model.type);
+  w.end_object();
+  w.key("framework");
+  w.begin_object();
+  w.member("name", fw.name);
+  w.member("version", fw.version);
+  w.end_object();
+  w.member("license_list_version", ev.license_list_version);
+  w.member("class", ev.model_class);
+  w.member("label", fw.label(ev.model_class));
+  w.key("progress");
+  w.begin_object();
+  for (auto it = fw.classes.rbegin(); it != fw.classes.rend(); ++it) {
+    w.member(std::to_string(it->level), ev.progress[static_cast<std::size_t>(it->level)]);
+  }
+  w.end_object();
+  w.key("gate");
+  w.begin_object();
+  w.member("passed", gate.passed);
+  w.key("failures");
+  w.begin_array();
+  for (const auto& f : gate.failures) w.value(f);
+  w.end_array();
+  if (!gate.waived.empty()) {
+    w.key("waived");
+    w.begin_array();
+    for (const auto& wd : gate.waived) {
+      w.begin_object();
+      w.member("code", wd.waiver.code);
+      w.member("component", wd.waiver.component);
+      w.member("reason", wd.waiver.reason);
+      w.member("expires", wd.waiver.expires);
+      w.member("diagnostic", wd.diagnostic);
+      w.end_object();
+    }
+    w.end_array();
+  }
+  w.end_object();
+  w.key("components");
+  w.begin_array();
+  for (const auto& r : ev.components) {
+    const ComponentDef& def = fw.components[r.index];
+    w.begin_object();
+    w.member("name", def.name);
+    w.member("id", def.id);
+    w.member("type", content_type_name(def.type));
+    w.member("class", def.class_level);
+    w.member("required", def.required);
+    w.member("status", status_name(r.status));
+    w.key("license");
+    string_or_null(w, r.listed, r.license_canonical);
+    w.key("license_written");
+    string_or_null(w, r.listed, r.license);
+    w.member("license_source", license_source_name(r.license_source));
+    w.member("type_appropriate", r.type_appropriate);
+    if (!r.reason.empty()) w.member("reason", r.reason);
+    if (!r.suggestion.empty()) w.member("suggestion", r.suggestion);
+    if (!r.included_in.empty()) w.member("included_in", r.included_in);
+    if (!r.substituted_by.empty()) w.member("substituted_by", r.substituted_by);
+    if (r.listed) {
+      w.key("location");
+      write_location_json(w, r.where);
+    }
+    w.end_object();
+  }
+  w.end_array();
+  w.key("diagnostics");
+  w.begin_array();
+  for (const auto& d : ev.diagnostics) {
+    w.begin_object();
+    w.member("severity", severity_name(d.severity));
+    w.member("code", d.code);
+    w.member("message", d.message);
+    if (!d.component.empty()) w.member("component", d.component);
+    if (!d.where.file.empty()) {
+      w.key("location");
+      write_location_json(w, d.where);
+    }
+    w.end_object();
+  }
+  w.end_array();
+  w.key("next");
+  w.begin_array();
+  for (const auto& gap : ev.gaps) {
+    w.begin_object();
+    w.member("class", gap.level);
+    w.member("label", fw.label(gap.level));
+    w.key("actions");
+    w.begin_array();
+    for (std::size_t i : minimal_actions(ev, gap)) {
+      w.begin_object();
+      w.member("component", fw.components[i].name);
+      w.member("status", status_name(ev.components[i].status));
+      w.member("action", describe_action(ev, i));
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
+void write_error_json(JsonWriter& w, const Error& error, const RecordTag* tag) {
+  w.begin_object();
+  w.member("input", error.where().file);
+  write_tag(w, tag);
+  w.key("error");
+  w.begin_object();
+  w.member("message", error.message());
+  w.key("location");
+  write_location_json(w, error.where());
+  w.end_object();
+  w.end_object();
+}
+
+// The trees are parsed back from the writer's text: one definition of the
+// schema, and they are only built once per command.
 ojson location_json(const SourceLocation& where) {
-  ojson j = {{"file", where.file}};
-  if (where.line > 0) j["line"] = where.line;
-  if (where.column > 0) j["column"] = where.column;
-  return j;
+  std::string text;
+  JsonWriter w(text);
+  write_location_json(w, where);
+  return ojson::parse(text);
 }
 
 ojson evaluation_json(const Evaluation& ev, const GateResult& gate) {
-  const Framework& fw = *ev.framework;
-  ojson j;
-  j["input"] = ev.model.origin;
-  j["model"] = {{"name", ev.model.name},
-                {"version", ev.model.version},
-                {"producer", ev.model.producer},
-                {"date", ev.model.date},
-                {"type", ev.model.type}};
-  j["framework"] = {{"name", fw.name}, {"version", fw.version}};
-  j["license_list_version"] = ev.license_list_version;
-  j["class"] = ev.model_class;
-  j["label"] = fw.label(ev.model_class);
-  ojson progress = ojson::object();
-  for (auto it = fw.classes.rbegin(); it != fw.classes.rend(); ++it) {
-    progress[std::to_string(it->level)] = ev.progress[static_cast<std::size_t>(it->level)];
-  }
-  j["progress"] = progress;
-  j["gate"] = {{"passed", gate.passed}, {"failures", gate.failures}};
-  if (!gate.waived.empty()) {
-    ojson waived = ojson::array();
-    for (const auto& w : gate.waived) {
-      waived.push_back({{"code", w.waiver.code},
-                        {"component", w.waiver.component},
-                        {"reason", w.waiver.reason},
-                        {"expires", w.waiver.expires},
-                        {"diagnostic", w.diagnostic}});
-    }
-    j["gate"]["waived"] = std::move(waived);
-  }
-  ojson comps = ojson::array();
-  for (const auto& r : ev.components) {
-    const ComponentDef& def = fw.components[r.index];
-    ojson c = {{"name", def.name},
-               {"id", def.id},
-               {"type", content_type_name(def.type)},
-               {"class", def.class_level},
-               {"required", def.required},
-               {"status", status_name(r.status)},
-               {"license", r.listed ? ojson(r.license_canonical) : ojson(nullptr)},
-               {"license_written", r.listed ? ojson(r.license) : ojson(nullptr)},
-               {"license_source", license_source_name(r.license_source)},
-               {"type_appropriate", r.type_appropriate}};
-    if (!r.reason.empty()) c["reason"] = r.reason;
-    if (!r.suggestion.empty()) c["suggestion"] = r.suggestion;
-    if (!r.included_in.empty()) c["included_in"] = r.included_in;
-    if (!r.substituted_by.empty()) c["substituted_by"] = r.substituted_by;
-    if (r.listed) c["location"] = location_json(r.where);
-    comps.push_back(std::move(c));
-  }
-  j["components"] = std::move(comps);
-  ojson diags = ojson::array();
-  for (const auto& d : ev.diagnostics) {
-    ojson o = {{"severity", severity_name(d.severity)}, {"code", d.code}, {"message", d.message}};
-    if (!d.component.empty()) o["component"] = d.component;
-    if (!d.where.file.empty()) o["location"] = location_json(d.where);
-    diags.push_back(std::move(o));
-  }
-  j["diagnostics"] = std::move(diags);
-  ojson next = ojson::array();
-  for (const auto& gap : ev.gaps) {
-    ojson actions = ojson::array();
-    for (std::size_t i : minimal_actions(ev, gap)) {
-      actions.push_back({{"component", fw.components[i].name},
-                         {"status", status_name(ev.components[i].status)},
-                         {"action", describe_action(ev, i)}});
-    }
-    next.push_back({{"class", gap.level}, {"label", fw.label(gap.level)}, {"actions", actions}});
-  }
-  j["next"] = std::move(next);
-  return j;
-}
-
-ojson error_json(const Error& error) {
-  ojson j;
-  j["input"] = error.where().file;
-  j["error"] = {{"message", error.message()}, {"location", location_json(error.where())}};
-  return j;
+  std::string text;
+  JsonWriter w(text);
+  write_evaluation_json(w, ev, gate);
+  return ojson::parse(text);
 }
 
 namespace {
@@ -101,12 +185,23 @@ namespace {
 class JsonReporter : public Reporter {
  public:
   void add(const Evaluation& ev, const GateResult& gate, std::ostream& out) override {
-    out << evaluation_json(ev, gate).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
-        << '\n';
+    JsonWriter w(buffer_, 2);
+    write_evaluation_json(w, ev, gate);
+    flush(out);
   }
   void add_error(const Error& error, std::ostream& out) override {
-    out << error_json(error).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    JsonWriter w(buffer_, 2);
+    write_error_json(w, error);
+    flush(out);
   }
+
+ private:
+  void flush(std::ostream& out) {
+    buffer_ += '\n';
+    out.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+  }
+  std::string buffer_;  // reused across reports
 };
 
 }  // namespace

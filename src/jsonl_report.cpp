@@ -12,40 +12,36 @@ namespace mofcheck {
 
 namespace {
 
-using ojson = nlohmann::ordered_json;
-
-// The input's name and record number right after "input"; a whole input is record 1.
-ojson with_record(ojson report, const std::string& source, std::size_t record) {
-  ojson line;
-  line["input"] = std::move(report["input"]);
-  line["source"] = source;
-  line["record"] = record == 0 ? 1 : record;
-  for (auto& [key, value] : report.items()) {
-    if (key != "input") line[key] = std::move(value);
-  }
-  return line;
-}
-
-void write_line(const ojson& j, std::ostream& out) {
-  out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-}
-
 class JsonlReporter : public Reporter {
  public:
   void add(const Evaluation& ev, const GateResult& gate, std::ostream& out) override {
     const std::string& origin = ev.model.origin;
     std::size_t record = ev.model.record;
-    // A record's origin is "source#N".
-    std::string source =
-        record == 0 ? origin : origin.substr(0, origin.size() - record_origin("", record).size());
-    write_line(with_record(evaluation_json(ev, gate), source, record), out);
+    // A record's origin is "source#N"; a whole input is record 1.
+    std::string_view source = origin;
+    if (record != 0) source.remove_suffix(record_origin("", record).size());
+    RecordTag tag{source, record == 0 ? 1 : record};
+    JsonWriter w(buffer_);
+    write_evaluation_json(w, ev, gate, &tag);
+    flush(out);
   }
   void add_error(const Error& error, std::ostream& out) override {
     const auto* in_stream = dynamic_cast<const RecordError*>(&error);
-    write_line(with_record(error_json(error), in_stream ? in_stream->input() : error.where().file,
-                           in_stream ? in_stream->record() : 0),
-               out);
+    std::size_t record = in_stream ? in_stream->record() : 0;
+    RecordTag tag{in_stream ? std::string_view(in_stream->input()) : error.where().file,
+                  record == 0 ? 1 : record};
+    JsonWriter w(buffer_);
+    write_error_json(w, error, &tag);
+    flush(out);
   }
+
+ private:
+  void flush(std::ostream& out) {
+    buffer_ += '\n';
+    out.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+  }
+  std::string buffer_;  // reused across lines
 };
 
 }  // namespace
