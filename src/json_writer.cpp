@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 #include <nlohmann/json.hpp>
 
@@ -33,6 +34,27 @@ std::size_t utf8_sequence(std::string_view text, std::size_t i) {
   return 0;
 }
 
+// The first index from `i` on holding a byte that is not printable ASCII
+// other than '"' and '\\', eight bytes at a time (most text is plain).
+std::size_t plain_prefix(std::string_view text, std::size_t i) {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL;
+  constexpr std::uint64_t highs = 0x8080808080808080ULL;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, text.data() + i, 8);
+    auto zero_byte = [&](std::uint64_t v) { return (v - ones) & ~v & highs; };
+    std::uint64_t special = ((x - ones * 0x20) & ~x) | zero_byte(x ^ (ones * '"')) |
+                            zero_byte(x ^ (ones * '\\')) | (x & highs);
+    if ((special & highs) != 0) break;
+  }
+  while (i < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') break;
+    ++i;
+  }
+  return i;
+}
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
@@ -40,6 +62,8 @@ void append_json_string(std::string& out, std::string_view text) {
   out += '"';
   std::size_t plain = 0;  // start of the run not yet copied
   for (std::size_t i = 0; i < text.size();) {
+    i = plain_prefix(text, i);
+    if (i == text.size()) break;
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
       std::size_t n = utf8_sequence(text, i);
@@ -51,10 +75,6 @@ void append_json_string(std::string& out, std::string_view text) {
         return;
       }
       i += n;
-      continue;
-    }
-    if (c >= 0x20 && c != '"' && c != '\\') {
-      ++i;
       continue;
     }
     out.append(text.data() + plain, i - plain);
