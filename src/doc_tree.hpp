@@ -58,6 +58,24 @@ class KeySet {
     return inserted ? -1 : static_cast<long>(it->second);
   }
 
+  /// The index of the member of `members` named `key`, or -1; `members` are
+  /// the mapping's keys so far (added to no set). Small mappings, which are
+  /// nearly all, are scanned instead of hashed.
+  template <typename Members>
+  long find_member(const Members& members, const std::string& key) {
+    constexpr std::size_t linear = 16;
+    if (members.size() < linear) {
+      for (std::size_t i = 0; i < members.size(); ++i) {
+        if (members[i].first == key) return static_cast<long>(i);
+      }
+      return -1;
+    }
+    if (seen_.empty()) {
+      for (std::size_t i = 0; i < members.size(); ++i) seen_.emplace(members[i].first, i);
+    }
+    return add(key, members.size());
+  }
+
  private:
   std::unordered_map<std::string, std::size_t> seen_;
 };

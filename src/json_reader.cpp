@@ -113,7 +113,7 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
   bool key(string_t& k) override {
     auto pos = token_start();
     Node* obj = stack_.back();
-    long first = keys_.back().add(k, obj->members.size());
+    long first = keys_.back().find_member(obj->members, k);
     if (first >= 0) {
       return fail(pos, "duplicate key \"" + k + "\" (first written at line " +
                            std::to_string(obj->key_positions[first].first) +
