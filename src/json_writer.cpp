@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ascii_scan.hpp"
+
 namespace mofcheck {
 
 namespace {
@@ -37,15 +39,17 @@ std::size_t utf8_sequence(std::string_view text, std::size_t i) {
 // The first index from `i` on holding a byte that is not printable ASCII
 // other than '"' and '\\', eight bytes at a time (most text is plain).
 std::size_t plain_prefix(std::string_view text, std::size_t i) {
-  constexpr std::uint64_t ones = 0x0101010101010101ULL;
-  constexpr std::uint64_t highs = 0x8080808080808080ULL;
+  auto plain8 = [&](std::size_t at) {
+    std::uint64_t x = ascii::load8(text, at);
+    return (ascii::any_below(x, 0x20) | ascii::any_equal(x, '"') | ascii::any_equal(x, '\\') |
+            ascii::any_high(x)) == 0;
+  };
   for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t x;
-    std::memcpy(&x, text.data() + i, 8);
-    auto zero_byte = [&](std::uint64_t v) { return (v - ones) & ~v & highs; };
-    std::uint64_t special = ((x - ones * 0x20) & ~x) | zero_byte(x ^ (ones * '"')) |
-                            zero_byte(x ^ (ones * '\\')) | (x & highs);
-    if ((special & highs) != 0) break;
+    if (!plain8(i)) break;
+  }
+  // The short tail: the last eight bytes again, overlapping what was checked.
+  if (i < text.size() && i + 8 > text.size() && text.size() >= 8 && plain8(text.size() - 8)) {
+    return text.size();
   }
   while (i < text.size()) {
     unsigned char c = static_cast<unsigned char>(text[i]);
@@ -59,9 +63,18 @@ std::size_t plain_prefix(std::string_view text, std::size_t i) {
 
 void append_json_string(std::string& out, std::string_view text) {
   const std::size_t start = out.size();
+  std::size_t i = plain_prefix(text, 0);
+  if (i == text.size()) {  // nothing to escape, as nearly always: one copy
+    out.resize(start + text.size() + 2);
+    char* p = out.data() + start;
+    p[0] = '"';
+    if (!text.empty()) std::memcpy(p + 1, text.data(), text.size());
+    p[text.size() + 1] = '"';
+    return;
+  }
   out += '"';
   std::size_t plain = 0;  // start of the run not yet copied
-  for (std::size_t i = 0; i < text.size();) {
+  while (i < text.size()) {
     i = plain_prefix(text, i);
     if (i == text.size()) break;
     unsigned char c = static_cast<unsigned char>(text[i]);
@@ -132,7 +145,11 @@ void JsonWriter::before_value() {
 void JsonWriter::key(std::string_view name) {
   before_value();
   append_json_string(out_, name);
-  out_ += indent_ >= 0 ? ": " : ":";
+  if (indent_ >= 0) {
+    out_.append(": ", 2);
+  } else {
+    out_.push_back(':');
+  }
   after_key_ = true;
 }
 
