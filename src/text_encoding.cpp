@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "text_encoding.hpp"
 
+#include <cstdint>
 #include <cstdio>
 #include <string>
 
 #include <mofcheck/error.hpp>
+
+#include "ascii_scan.hpp"
 
 namespace mofcheck {
 
@@ -120,6 +123,13 @@ void check_text_encoding(std::string_view text, std::string_view origin) {
   int line = 1;
   std::size_t line_start = 0;
   for (std::size_t i = 0; i < text.size();) {
+    // Runs of printable ASCII (no line break) need no look at each byte.
+    while (i + 8 <= text.size()) {
+      std::uint64_t x = ascii::load8(text, i);
+      if (ascii::any_below(x, 0x20) | ascii::any_equal(x, 0x7F) | ascii::any_high(x)) break;
+      i += 8;
+    }
+    if (i == text.size()) break;
     auto c = static_cast<unsigned char>(text[i]);
     int column = static_cast<int>(i - line_start) + 1;
     if (c == '\n') {
