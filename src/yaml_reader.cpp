@@ -201,6 +201,10 @@ void check_depth(std::string_view text, std::string_view origin, int max_depth) 
 }  // namespace
 
 YAML::Node load(std::string_view text, std::string_view origin, int max_depth) {
+  // yaml-cpp's LoadAll can loop without end on some malformed streams (found
+  // by fuzzing); the event-driven reader bounds depth, size and documents
+  // first, and stops at a second document.
+  (void)doc::parse_yaml(text, origin, max_depth, text.size() + 1);
   auto docs = load_all(text, origin, max_depth);
   if (docs.empty() || docs.front().IsNull()) {
     throw Error({std::string(origin), 0, 0}, "the document is empty");
