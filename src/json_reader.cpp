@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // JSON text -> doc::Node through nlohmann's SAX interface, so no DOM is
 // built and every value keeps its line and column.
+#include <algorithm>
+#include <cstring>
 #include <iterator>
 
 #include <nlohmann/json.hpp>
@@ -49,11 +51,16 @@ class LineCounter {
   explicit LineCounter(std::string_view text) : text_(text) {}
   std::pair<int, int> at(std::size_t offset) {
     if (offset < scanned_) reset();
-    for (; scanned_ < offset && scanned_ < text_.size(); ++scanned_) {
-      if (text_[scanned_] == '\n') {
-        ++line_;
-        line_start_ = scanned_ + 1;
+    const std::size_t limit = std::min(offset, text_.size());
+    while (scanned_ < limit) {
+      const void* nl = std::memchr(text_.data() + scanned_, '\n', limit - scanned_);
+      if (nl == nullptr) {
+        scanned_ = limit;
+        break;
       }
+      ++line_;
+      line_start_ = static_cast<std::size_t>(static_cast<const char*>(nl) - text_.data()) + 1;
+      scanned_ = line_start_;
     }
     return {line_, static_cast<int>(offset - line_start_) + 1};
   }
