@@ -9,12 +9,34 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <mofcheck/error.hpp>
 #include <mofcheck/manifest.hpp>
 
 namespace mofcheck {
+
+/// Leaves new elements of a vector uninitialised: the read buffer grows in
+/// 64 kB steps (once per input file) and is always written before it is read.
+template <typename T>
+struct UninitAllocator : std::allocator<T> {
+  template <typename U>
+  struct rebind {
+    using other = UninitAllocator<U>;
+  };
+  UninitAllocator() = default;
+  template <typename U>
+  UninitAllocator(const UninitAllocator<U>&) noexcept {}
+  template <typename U>
+  void construct(U* p) noexcept {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <typename U, typename... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
 
 /// How an input is split into records (--input-format).
 enum class StreamFormat {
@@ -89,7 +111,7 @@ class RecordReader {
   StreamFormat format_;
   std::size_t max_record_;
   Mode mode_ = Mode::undecided;
-  std::vector<char> buf_;
+  std::vector<char, UninitAllocator<char>> buf_;
   std::size_t begin_ = 0;  // first byte not yet consumed
   std::size_t end_ = 0;    // end of the bytes read
   bool eof_ = false;
