@@ -89,17 +89,17 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   ComponentsOptions components;
   setup_components(*app.add_subcommand("components", "List the components of the definition"),
                    components);
-  InitOptions init;
-  setup_init(*app.add_subcommand("init", "Write a manifest template to fill in"), init);
-  ScanOptions scan;
-  setup_scan(*app.add_subcommand("scan", "Draft a manifest from a model repository checkout"),
-             scan);
   LicenseOptions license;
   setup_license(*app.add_subcommand("license", "Explain a license id or SPDX expression"), license);
   LicensesOptions licenses;
   setup_licenses(*app.add_subcommand("licenses", "List the license knowledge base"), licenses);
   FixOptions fix;
   setup_fix(*app.add_subcommand("fix", "Rewrite a manifest's licenses as canonical SPDX ids"), fix);
+  InitOptions init;
+  setup_init(*app.add_subcommand("init", "Write a manifest template to fill in"), init);
+  ScanOptions scan;
+  setup_scan(*app.add_subcommand("scan", "Draft a manifest from a model repository checkout"),
+             scan);
 
   DiffOptions diff;
   setup_diff(*app.add_subcommand("diff", "Compare two manifests: class and component changes"),
@@ -125,11 +125,11 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
 
   try {
     if (app.got_subcommand("components")) return run_components(components, ctx);
-    if (app.got_subcommand("init")) return run_init(init, ctx);
-    if (app.got_subcommand("scan")) return run_scan(scan, ctx);
     if (app.got_subcommand("license")) return run_license(license, ctx);
     if (app.got_subcommand("licenses")) return run_licenses(licenses, ctx);
     if (app.got_subcommand("fix")) return run_fix(fix, ctx);
+    if (app.got_subcommand("init")) return run_init(init, ctx);
+    if (app.got_subcommand("scan")) return run_scan(scan, ctx);
     if (app.got_subcommand("diff")) return run_diff(diff, ctx);
     if (app.got_subcommand("badge")) return run_badge(badge, ctx);
     if (app.got_subcommand("check")) return run_check(check, ctx);

@@ -11,12 +11,13 @@
 
 #include <mofcheck/cli.hpp>
 #include <mofcheck/evaluate.hpp>
-#include <mofcheck/fix.hpp>
 #include <mofcheck/gate.hpp>
 #include <mofcheck/manifest.hpp>
+#include <mofcheck/paths.hpp>
 #include <mofcheck/report.hpp>
 
 #include "atomic_file.hpp"
+#include "batch_runner.hpp"
 #include "commands.hpp"
 #include "config.hpp"
 #include "input_limits.hpp"
@@ -103,8 +104,10 @@ std::pair<std::string, std::string> split_output(const std::string& spec) {
   return {spec.substr(0, eq), spec.substr(eq + 1)};
 }
 
-Outputs build_outputs(const CheckOptions& opts, const Context& ctx) {
+Outputs build_outputs(const CheckOptions& opts, const Context& ctx, const Framework& fw) {
   ReportOptions ropts;
+  ropts.framework = &fw;
+  ropts.summary_only = opts.summary_only;
   const char* no_color = std::getenv("NO_COLOR");
   bool no_color_set = no_color != nullptr && *no_color != '\0';
   ropts.color =
@@ -128,6 +131,32 @@ Outputs build_outputs(const CheckOptions& opts, const Context& ctx) {
 
 }  // namespace
 
+// The input loop: which inputs, how they split into records, how many
+// threads, when to stop.
+namespace {
+
+void add_input_options(CLI::App& app, CheckOptions& opts) {
+  app.add_option("--exclude", opts.excludes,
+                 "Skip files and folders matching this glob when searching a directory "
+                 "(repeatable)")
+      ->type_name("GLOB")
+      ->allow_extra_args(false);
+  app.add_option("--input-format", opts.input_format,
+                 "How an input holds manifests: auto (one, unless it holds several JSON values "
+                 "or YAML documents), single, ndjson, json-stream, yaml-stream")
+      ->check(CLI::IsMember(stream_format_names()))
+      ->capture_default_str();
+  app.add_option("-j,--jobs", opts.jobs, "Inputs read at once (default: the number of cores)")
+      ->check(CLI::Range(1u, 1024u))
+      ->type_name("N");
+  app.add_flag("--fail-fast", opts.fail_fast,
+               "Stop at the first input that is invalid or fails the gate");
+  app.add_flag("--summary-only", opts.summary_only,
+               "Text: print only the summary (counts per class, table of models)");
+}
+
+}  // namespace
+
 void setup_check(CLI::App& app, CheckOptions& opts) {
   app.add_option("files", opts.inputs, "Manifests (JSON or YAML); '-' reads standard input")
       ->required()
@@ -139,10 +168,6 @@ void setup_check(CLI::App& app, CheckOptions& opts) {
                  "Fail (exit 1) when the verdict is below this class: I, II, III (or 1, 2, 3)")
       ->check(CLI::IsMember({"I", "II", "III", "1", "2", "3", "i", "ii", "iii"}))
       ->type_name("CLASS");
-  app.add_option("--color", opts.color,
-                 "Colour text output: auto (terminal, unless NO_COLOR), always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->capture_default_str();
   app.add_flag("--strict,!--no-strict", opts.strict,
                "Warnings (unsuited license, unknown or duplicate component, non-canonical id) "
                "fail the gate too, unless waived");
@@ -174,33 +199,45 @@ void setup_check(CLI::App& app, CheckOptions& opts) {
                  "Colour text output: auto (terminal, unless NO_COLOR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
+  app.add_option("--paths", opts.paths_root,
+                 "Verify that every local component_path and license_path exists under ROOT "
+                 "(a missing or escaping path fails the gate; URLs are listed, never fetched)")
+      ->type_name("ROOT");
   add_data_options(app, opts.data);
   add_limit_options(app, opts.limits);
-  add_data_options(app, opts.data);
-  add_limit_options(app, opts.limits);
+  add_input_options(app, opts);
 }
 
 int run_check(const CheckOptions& opts, Context& ctx) {
   Knowledge k = load_knowledge(opts.data);
   GatePolicy policy = build_policy(opts, *k.framework);
-  Outputs outputs = build_outputs(opts, ctx);
+  if (opts.summary_only && opts.format != "text") {
+    throw Error({}, "--summary-only goes with --format text");
+  }
+  Outputs outputs = build_outputs(opts, ctx, *k.framework);
+
+  BatchSettings settings;
+  settings.framework = k.framework;
+  settings.licenses = k.licenses;
+  settings.policy = &policy;
+  settings.format = parse_stream_format(opts.input_format);
+  settings.limits = opts.limits;
+  settings.jobs = opts.jobs > 0 ? opts.jobs : default_jobs();
+  settings.paths_root = opts.paths_root;
+  if (!opts.paths_root.empty()) check_paths(Manifest{}, opts.paths_root);  // ROOT must be a folder
 
   int worst = exit_ok;
-  for (const auto& input : opts.inputs) {
-    const std::string origin = input == "-" ? "<stdin>" : input;
-    try {
-      Manifest m = parse_manifest(read_input(input, opts.limits.max_bytes), origin,
-                                  InputSyntax::automatic, opts.limits);
-      Evaluation ev = evaluate_with_fixes(m, *k.framework, *k.licenses);
-      GateResult gate = check_gate(ev, policy);
-      outputs.add(ev, gate, ctx.out);
-      if (!gate.passed) worst = std::max(worst, static_cast<int>(exit_gate_failed));
-    } catch (const Error& e) {
-      print_error(ctx, e.what());
-      outputs.add_error(e, ctx.out);
+  run_batch(expand_inputs(opts.inputs, opts.excludes), settings, [&](Outcome& o) {
+    if (o.error) {
+      print_error(ctx, o.error->what());
+      outputs.add_error(*o.error, ctx.out);
       worst = exit_invalid;
+    } else {
+      outputs.add(*o.evaluation, o.gate, ctx.out);
+      if (!o.gate.passed) worst = std::max(worst, static_cast<int>(exit_gate_failed));
     }
-  }
+    return !(opts.fail_fast && worst != exit_ok);
+  });
   outputs.finish(ctx.out);
   ctx.out.flush();
   return worst;

@@ -60,6 +60,14 @@ std::string closest_component(const Framework& fw, std::string_view name) {
   return best_distance <= std::max<std::size_t>(3, name.size() / 3) ? best : std::string();
 }
 
+// Where the text of a field begins (after an opening quote), so that a
+// column inside a license expression maps onto the file.
+SourceLocation text_start(const Field& f) {
+  SourceLocation at = f.where;
+  if (f.quoted && at.column > 0) ++at.column;
+  return at;
+}
+
 bool contains(const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 
 // Judges the license text of one listed component.
@@ -156,15 +164,15 @@ Evaluation evaluate(const Manifest& m, const Framework& fw, const LicenseDb& db)
     if (c->license.present) {
       r.license = c->license.value;
       r.license_source = LicenseSource::component;
-      r.license_where = c->license.where;
+      r.license_where = text_start(c->license);
     } else if (typed.present && !typed.name.value.empty()) {
       r.license = typed.name.value;
       r.license_source = LicenseSource::type;
-      r.license_where = typed.name.where;
+      r.license_where = text_start(typed.name);
     } else if (m.license_distribution.present && !m.license_distribution.name.value.empty()) {
       r.license = m.license_distribution.name.value;
       r.license_source = LicenseSource::distribution;
-      r.license_where = m.license_distribution.name.where;
+      r.license_where = text_start(m.license_distribution.name);
     } else {
       r.license_where = c->where;
     }

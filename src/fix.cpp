@@ -231,8 +231,11 @@ void verify(const Manifest& before, const std::vector<LicenseEdit>& applied, std
                 "the rewritten text would read back differently; nothing was written");
 }
 
-bool same_place(const SourceLocation& a, const SourceLocation& b) {
-  return a.file == b.file && a.line == b.line && a.column == b.column;
+// `text` is where a license text begins (after any opening quote, as the
+// evaluator records it); `value` is where the value is written.
+bool same_place(const SourceLocation& text, const SourceLocation& value) {
+  return text.file == value.file && text.line == value.line &&
+         (text.column == value.column || text.column == value.column + 1);
 }
 
 }  // namespace

@@ -18,8 +18,9 @@ using doc::Node;
 
 class Reader {
  public:
-  Reader(std::string_view origin, const ReadLimits& limits, Manifest& out)
-      : origin_(origin), limits_(limits), out_(out) {}
+  Reader(std::string_view origin, const ReadLimits& limits, Manifest& out,
+         std::string_view text = {})
+      : origin_(origin), limits_(limits), out_(out), text_(text) {}
 
   void read(const Node& root) {
     if (root.kind != Node::Kind::object) {
@@ -108,12 +109,24 @@ class Reader {
     out_.framework_date = text(fw.get("date"), "framework.date");
   }
 
+  // Earlier MOT records spell some keys differently (`license_name`,
+  // `location`, `github`); both spellings are read, the current one wins.
+  const Node* either(const Node& map, const char* key, const char* legacy, const std::string& path) {
+    const Node* current = map.get(key);
+    const Node* old = map.get(legacy);
+    if (current && old) {
+      warn(*old, "unknown-key",
+           "'" + path + "." + legacy + "' is ignored because '" + key + "' is given too");
+    }
+    return current ? current : old;
+  }
+
   void read_release(const Node& r) {
     require_object(r, "release");
     out_.release_where = loc(r);
     check_keys(r,
                {"name", "version", "date", "type", "architecture", "origin", "producer",
-                "contact", "repository", "huggingface", "license", "components"},
+                "contact", "repository", "github", "huggingface", "license", "components"},
                "release");
     out_.name = text(r.get("name"), "release.name");
     if (out_.name.value.empty()) {
@@ -127,7 +140,7 @@ class Reader {
     out_.model_origin = text(r.get("origin"), "release.origin");
     out_.producer = text(r.get("producer"), "release.producer");
     out_.contact = text(r.get("contact"), "release.contact");
-    out_.repository = text(r.get("repository"), "release.repository");
+    out_.repository = text(either(r, "repository", "github", "release"), "release.repository");
     out_.huggingface = text(r.get("huggingface"), "release.huggingface");
     if (const Node* lic = r.get("license")) read_global_licenses(*lic);
     if (const Node* comps = r.get("components")) read_components(*comps);
@@ -154,7 +167,7 @@ class Reader {
       check_keys(*n, {"name", "path"}, path);
       s.out->present = true;
       s.out->where = loc(*n);
-      s.out->name = text(n->get("name"), path + ".name");
+      s.out->name = license_text(n->get("name"), path + ".name");
       s.out->path = text(n->get("path"), path + ".path");
     }
   }
@@ -176,25 +189,52 @@ class Reader {
       std::string path = "release.components[" + std::to_string(i) + "]";
       require_object(item, path);
       check_keys(item,
-                 {"name", "description", "license", "license_path", "component_path",
-                  "included_in"},
+                 {"name", "description", "license", "license_name", "license_path",
+                  "component_path", "location", "included_in"},
                  path);
       ManifestComponent c;
       c.where = loc(item);
       c.name = text(item.get("name"), path + ".name");
       if (c.name.value.empty()) fail(item, "'" + path + "' has no 'name'; name the component");
       c.description = text(item.get("description"), path + ".description");
-      c.license = text(item.get("license"), path + ".license");
+      c.license =
+          license_text(either(item, "license", "license_name", path), path + ".license");
       c.license_path = text(item.get("license_path"), path + ".license_path");
-      c.component_path = text(item.get("component_path"), path + ".component_path");
+      c.component_path =
+          text(either(item, "component_path", "location", path), path + ".component_path");
       c.included_in = text(item.get("included_in"), path + ".included_in");
       out_.components.push_back(std::move(c));
     }
   }
 
+  // Whether the value at a node's position opens with a quote, so that a
+  // column inside the value can be mapped to the file. Lines are indexed
+  // lazily: only license fields ask.
+  bool quoted_at(const Node& n) {
+    if (text_.empty() || n.line <= 0 || n.column <= 0) return false;
+    if (line_starts_.empty()) {
+      line_starts_.push_back(0);
+      for (std::size_t i = 0; i < text_.size(); ++i) {
+        if (text_[i] == '\n') line_starts_.push_back(i + 1);
+      }
+    }
+    auto line = static_cast<std::size_t>(n.line - 1);
+    if (line >= line_starts_.size()) return false;
+    std::size_t at = line_starts_[line] + static_cast<std::size_t>(n.column - 1);
+    return at < text_.size() && (text_[at] == '"' || text_[at] == '\'');
+  }
+
+  Field license_text(const Node* n, const std::string& path) {
+    Field f = text(n, path);
+    if (n && n->kind == Node::Kind::string) f.quoted = quoted_at(*n);
+    return f;
+  }
+
   std::string_view origin_;
   const ReadLimits& limits_;
   Manifest& out_;
+  std::string_view text_;
+  std::vector<std::size_t> line_starts_;
 };
 
 bool looks_like_json(std::string_view text) {
@@ -225,7 +265,7 @@ Manifest parse_manifest(std::string_view text, std::string_view origin, InputSyn
       syntax == InputSyntax::json
           ? doc::parse_json(text, origin, limits.max_depth, limits.max_string)
           : doc::parse_yaml(text, origin, limits.max_depth, limits.max_string, &m.diagnostics);
-  Reader(origin, limits, m).read(root);
+  Reader(origin, limits, m, text).read(root);
   return m;
 }
 
@@ -235,6 +275,39 @@ void offset(SourceLocation& where, int line, int column) {
   if (where.line <= 0) return;
   if (where.line == 1 && where.column > 0) where.column += column - 1;
   where.line += line - 1;
+}
+
+void offset(Field& f, int line, int column) { offset(f.where, line, column); }
+
+void offset(GlobalLicense& g, int line, int column) {
+  offset(g.name, line, column);
+  offset(g.path, line, column);
+  offset(g.where, line, column);
+}
+
+}  // namespace
+
+void offset_positions(Manifest& m, int line, int column) {
+  for (Field* f : {&m.framework_name, &m.framework_version, &m.framework_date, &m.name, &m.version,
+                   &m.date, &m.type, &m.architecture, &m.model_origin, &m.producer, &m.contact,
+                   &m.repository, &m.huggingface}) {
+    offset(*f, line, column);
+  }
+  for (GlobalLicense* g :
+       {&m.license_distribution, &m.license_code, &m.license_data, &m.license_document}) {
+    offset(*g, line, column);
+  }
+  for (SourceLocation* w : {&m.release_where, &m.license_where, &m.components_where}) {
+    offset(*w, line, column);
+  }
+  for (auto& c : m.components) {
+    for (Field* f : {&c.name, &c.description, &c.license, &c.license_path, &c.component_path,
+                     &c.included_in}) {
+      offset(*f, line, column);
+    }
+    offset(c.where, line, column);
+  }
+  for (auto& d : m.diagnostics) offset(d.where, line, column);
 }
 
 std::string read_input(const std::string& path, std::size_t max_bytes) {

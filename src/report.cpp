@@ -70,9 +70,9 @@ std::string describe_action(const Evaluation& ev, std::size_t index) {
 
 std::unique_ptr<Reporter> make_reporter(std::string_view format, const ReportOptions& options) {
   if (format == "text") return with_batch_summary(make_text_reporter(options), options);
+  if (format == "json") return make_json_reporter(options);
   if (format == "jsonl") return make_jsonl_reporter(options);
   if (format == "csv") return make_csv_reporter(options);
-  if (format == "json") return make_json_reporter(options);
   if (format == "markdown") return make_markdown_reporter(options);
   if (format == "sarif") return make_sarif_reporter(options);
   if (format == "junit") return make_junit_reporter(options);

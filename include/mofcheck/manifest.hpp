@@ -18,6 +18,7 @@ struct Field {
   std::string value;
   SourceLocation where;
   bool present = false;  ///< the key was written (possibly with an empty value)
+  bool quoted = false;   ///< written in quotes: the text starts one column after `where`
 };
 
 /// `release.license.<kind>`: {name, path}.
