@@ -7,25 +7,15 @@
 
 #include <gtest/gtest.h>
 
+#include "cli_support.hpp"
+
 #include <mofcheck/version.hpp>
 
 namespace mofcheck {
 namespace {
 
-struct CliRun {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-CliRun run(std::vector<std::string> args) {
-  args.insert(args.begin(), "mof-check");
-  std::vector<const char*> argv;
-  for (const auto& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  int code = run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
-  return {code, out.str(), err.str()};
-}
+using testing::CliRun;
+using testing::run;
 
 std::string example(const char* name) {
   return std::string(MOFCHECK_SOURCE_DIR) + "/data/examples/" + name;
