@@ -88,6 +88,30 @@ TEST(Manifest, MotEmptyLicenseListMeansNoGlobalLicense) {
   EXPECT_FALSE(m.license_distribution.present);
 }
 
+TEST(Manifest, EarlierMotKeySpellingsAreRead) {
+  Manifest m = parse_manifest(
+      "release:\n  name: x\n  github: https://example.org/x\n  components:\n"
+      "    - name: Model card\n      location: README.md\n      license_name: CC-BY-4.0\n",
+      "old.yml");
+  EXPECT_EQ(m.repository.value, "https://example.org/x");
+  ASSERT_EQ(m.components.size(), 1u);
+  EXPECT_TRUE(m.components[0].license.present);
+  EXPECT_EQ(m.components[0].license.value, "CC-BY-4.0");
+  EXPECT_EQ(m.components[0].component_path.value, "README.md");
+  EXPECT_TRUE(m.diagnostics.empty());
+}
+
+TEST(Manifest, CurrentSpellingWinsOverTheEarlierOne) {
+  Manifest m = parse_manifest(
+      "release:\n  name: x\n  components:\n"
+      "    - name: Model card\n      license: MIT\n      license_name: CC-BY-4.0\n",
+      "both.yml");
+  EXPECT_EQ(m.components[0].license.value, "MIT");
+  ASSERT_EQ(m.diagnostics.size(), 1u);
+  EXPECT_EQ(m.diagnostics[0].message,
+            "'release.components[0].license_name' is ignored because 'license' is given too");
+}
+
 TEST(Manifest, NumbersForStringsAreWarnings) {
   Manifest m = parse_manifest(R"({"release": {"name": "x", "version": 2}})", "m.json");
   EXPECT_EQ(m.version.value, "2");
