@@ -95,12 +95,16 @@ class MarkdownReporter : public Reporter {
       }
     }
 
-    if (!ev.gaps.empty()) {
-      const ClassGap& next = ev.gaps.front();
-      out << "\n**To reach " << md(fw.label(next.level)) << ":**\n\n";
-      for (std::size_t i : next.unmet) {
+    // The same path as the text report: the next class, then the most
+    // complete one with only what it adds.
+    std::vector<NextStep> steps = next_steps(ev);
+    for (std::size_t s = 0; s < steps.size(); ++s) {
+      out << "\n**To reach " << md(fw.label(steps[s].level)) << (s == 0 ? ":" : ", in addition:")
+          << "**\n\n";
+      for (std::size_t i : steps[s].additional) {
         out << "- **" << md(fw.components[i].name) << "**: " << md(describe_action(ev, i)) << '\n';
       }
+      if (steps[s].additional.empty()) out << "- nothing more\n";
     }
 
     if (!gate.passed) {
