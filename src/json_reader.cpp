@@ -8,10 +8,13 @@
 #include <nlohmann/json.hpp>
 
 #include "doc_tree.hpp"
+#include "line_counter.hpp"
 
 namespace mofcheck::doc {
 
 namespace {
+
+using mofcheck::LineCounter;
 
 // Hands characters to nlohmann's lexer and remembers how far it has read,
 // which is how a SAX event learns where its token ended.
@@ -42,39 +45,6 @@ class TrackingIterator {
  private:
   const char* p_ = nullptr;
   const char** high_water_ = nullptr;
-};
-
-// Turns byte offsets into 1-based line/column; offsets only grow during a
-// parse, so the scan is linear overall.
-class LineCounter {
- public:
-  explicit LineCounter(std::string_view text) : text_(text) {}
-  std::pair<int, int> at(std::size_t offset) {
-    if (offset < scanned_) reset();
-    const std::size_t limit = std::min(offset, text_.size());
-    while (scanned_ < limit) {
-      const void* nl = std::memchr(text_.data() + scanned_, '\n', limit - scanned_);
-      if (nl == nullptr) {
-        scanned_ = limit;
-        break;
-      }
-      ++line_;
-      line_start_ = static_cast<std::size_t>(static_cast<const char*>(nl) - text_.data()) + 1;
-      scanned_ = line_start_;
-    }
-    return {line_, static_cast<int>(offset - line_start_) + 1};
-  }
-
- private:
-  void reset() {
-    scanned_ = 0;
-    line_ = 1;
-    line_start_ = 0;
-  }
-  std::string_view text_;
-  std::size_t scanned_ = 0;
-  int line_ = 1;
-  std::size_t line_start_ = 0;
 };
 
 class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {

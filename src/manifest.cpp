@@ -8,6 +8,8 @@
 #include <initializer_list>
 
 #include "doc_tree.hpp"
+#include "json_fast_path.hpp"
+#include "manifest_full_reader.hpp"
 #include "text_encoding.hpp"
 
 namespace mofcheck {
@@ -30,7 +32,8 @@ class Reader {
     check_keys(root, {"framework", "release"}, "");
     if (const Node* fw = root.get("framework")) read_framework(*fw);
     const Node* release = root.get("release");
-    if (!release) fail(root, "the manifest has no 'release' section; add release.name and release.components");
+    if (!release)
+      fail(root, "the manifest has no 'release' section; add release.name and release.components");
     read_release(*release);
     // Point at the `release` key itself: in YAML its mapping value starts a line later.
     for (std::size_t i = 0; i < root.members.size(); ++i) {
@@ -47,7 +50,8 @@ class Reader {
   SourceLocation loc(const Node& n) const { return {std::string(origin_), n.line, n.column}; }
 
   void warn(const Node& at, std::string code, std::string message) {
-    out_.diagnostics.push_back({Severity::warning, std::move(code), std::move(message), {}, loc(at)});
+    out_.diagnostics.push_back(
+        {Severity::warning, std::move(code), std::move(message), {}, loc(at)});
   }
 
   void check_keys(const Node& map, std::initializer_list<std::string_view> known,
@@ -63,8 +67,8 @@ class Reader {
       at.line = map.key_positions[i].first;
       at.column = map.key_positions[i].second;
       warn(at, "unknown-key",
-           "unknown key '" + (where.empty() ? key : where + "." + key) + "' is ignored (known: " +
-               list + ")");
+           "unknown key '" + (where.empty() ? key : where + "." + key) +
+               "' is ignored (known: " + list + ")");
     }
   }
 
@@ -111,7 +115,8 @@ class Reader {
 
   // Earlier MOT records spell some keys differently (`license_name`,
   // `location`, `github`); both spellings are read, the current one wins.
-  const Node* either(const Node& map, const char* key, const char* legacy, const std::string& path) {
+  const Node* either(const Node& map, const char* key, const char* legacy,
+                     const std::string& path) {
     const Node* current = map.get(key);
     const Node* old = map.get(legacy);
     if (current && old) {
@@ -125,13 +130,12 @@ class Reader {
     require_object(r, "release");
     out_.release_where = loc(r);
     check_keys(r,
-               {"name", "version", "date", "type", "architecture", "origin", "producer",
-                "contact", "repository", "github", "huggingface", "license", "components"},
+               {"name", "version", "date", "type", "architecture", "origin", "producer", "contact",
+                "repository", "github", "huggingface", "license", "components"},
                "release");
     out_.name = text(r.get("name"), "release.name");
     if (out_.name.value.empty()) {
-      fail(r.get("name") ? *r.get("name") : r,
-           "'release.name' is required: give the model's name");
+      fail(r.get("name") ? *r.get("name") : r, "'release.name' is required: give the model's name");
     }
     out_.version = text(r.get("version"), "release.version");
     out_.date = text(r.get("date"), "release.date");
@@ -157,8 +161,9 @@ class Reader {
       const char* key;
       GlobalLicense* out;
     };
-    for (Slot s : {Slot{"distribution", &out_.license_distribution}, Slot{"code", &out_.license_code},
-                   Slot{"data", &out_.license_data}, Slot{"document", &out_.license_document}}) {
+    for (Slot s :
+         {Slot{"distribution", &out_.license_distribution}, Slot{"code", &out_.license_code},
+          Slot{"data", &out_.license_data}, Slot{"document", &out_.license_document}}) {
       const Node* n = lic.get(s.key);
       if (!n || n->kind == Node::Kind::null) continue;
       if (n->kind == Node::Kind::array && n->items.empty()) continue;
@@ -197,8 +202,7 @@ class Reader {
       c.name = text(item.get("name"), path + ".name");
       if (c.name.value.empty()) fail(item, "'" + path + "' has no 'name'; name the component");
       c.description = text(item.get("description"), path + ".description");
-      c.license =
-          license_text(either(item, "license", "license_name", path), path + ".license");
+      c.license = license_text(either(item, "license", "license_name", path), path + ".license");
       c.license_path = text(item.get("license_path"), path + ".license_path");
       c.component_path =
           text(either(item, "component_path", "location", path), path + ".component_path");
@@ -247,26 +251,52 @@ bool looks_like_json(std::string_view text) {
 
 }  // namespace
 
-Manifest parse_manifest(std::string_view text, std::string_view origin, InputSyntax syntax,
-                        const ReadLimits& limits) {
+namespace {
+
+void check_size(std::string_view text, std::string_view origin, const ReadLimits& limits) {
   if (text.size() > limits.max_bytes) {
     throw Error({std::string(origin), 0, 0},
                 "input of " + std::to_string(text.size()) + " bytes exceeds the limit of " +
                     std::to_string(limits.max_bytes) + " bytes (--max-input-size)");
   }
-  check_text_encoding(text, origin);
+}
+
+InputSyntax decide_syntax(std::string_view text, InputSyntax syntax) {
+  if (syntax != InputSyntax::automatic) return syntax;
+  return looks_like_json(text) ? InputSyntax::json : InputSyntax::yaml;
+}
+
+std::string_view without_bom(std::string_view text) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  if (syntax == InputSyntax::automatic) {
-    syntax = looks_like_json(text) ? InputSyntax::json : InputSyntax::yaml;
-  }
+  return text;
+}
+
+}  // namespace
+
+Manifest read_manifest_fully(std::string_view text, std::string_view origin, InputSyntax syntax,
+                             const ReadLimits& limits) {
+  check_size(text, origin, limits);
+  check_text_encoding(text, origin);
+  text = without_bom(text);
   Manifest m;
   m.origin = std::string(origin);
   Node root =
-      syntax == InputSyntax::json
+      decide_syntax(text, syntax) == InputSyntax::json
           ? doc::parse_json(text, origin, limits.max_depth, limits.max_string)
           : doc::parse_yaml(text, origin, limits.max_depth, limits.max_string, &m.diagnostics);
   Reader(origin, limits, m, text).read(root);
   return m;
+}
+
+Manifest parse_manifest(std::string_view text, std::string_view origin, InputSyntax syntax,
+                        const ReadLimits& limits) {
+  check_size(text, origin, limits);
+  std::string_view body = without_bom(text);
+  if (decide_syntax(body, syntax) == InputSyntax::json) {
+    Manifest m;
+    if (read_plain_json_manifest(body, origin, limits, m)) return m;
+  }
+  return read_manifest_fully(text, origin, syntax, limits);
 }
 
 namespace {
@@ -277,7 +307,9 @@ void offset(SourceLocation& where, int line, int column) {
   where.line += line - 1;
 }
 
-void offset(Field& f, int line, int column) { offset(f.where, line, column); }
+void offset(Field& f, int line, int column) {
+  offset(f.where, line, column);
+}
 
 void offset(GlobalLicense& g, int line, int column) {
   offset(g.name, line, column);

@@ -142,25 +142,44 @@ void RecordReader::consume(std::size_t to) {
   begin_ += to;
 }
 
+namespace {
+
+// Bytes scan_value() stops at: the others are skipped a run at a time.
+struct ScanTable {
+  bool in_string[256] = {};
+  bool outside[256] = {};
+  constexpr ScanTable() {
+    in_string[static_cast<unsigned char>('"')] = in_string[static_cast<unsigned char>('\\')] = true;
+    for (char c : {'"', '{', '[', '}', ']'}) outside[static_cast<unsigned char>(c)] = true;
+  }
+};
+constexpr ScanTable kScan;
+
+}  // namespace
+
 std::size_t RecordReader::scan_value() {
   const char* base = buf_.data() + begin_;
   const std::size_t avail = end_ - begin_;
   std::size_t i = scan_pos_;
   while (i < avail) {
-    char c = base[i];
     if (in_string_) {
       if (escaped_) {
         escaped_ = false;
-      } else if (c == '\\') {
+        ++i;
+        continue;
+      }
+      while (i < avail && !kScan.in_string[static_cast<unsigned char>(base[i])]) ++i;
+      if (i == avail) break;
+      if (base[i++] == '\\') {
         escaped_ = true;
-      } else if (c == '"') {
+      } else {
         in_string_ = false;
       }
-      ++i;
       continue;
     }
-    ++i;
-    switch (c) {
+    while (i < avail && !kScan.outside[static_cast<unsigned char>(base[i])]) ++i;
+    if (i == avail) break;
+    switch (base[i++]) {
       case '"':
         in_string_ = true;
         break;
@@ -168,14 +187,11 @@ std::size_t RecordReader::scan_value() {
       case '[':
         ++depth_;
         break;
-      case '}':
-      case ']':
+      default:  // '}' or ']'
         if (--depth_ <= 0) {
           scan_pos_ = i;
           return i;
         }
-        break;
-      default:
         break;
     }
   }
