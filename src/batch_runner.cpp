@@ -11,6 +11,8 @@
 #include <mofcheck/fix.hpp>
 #include <mofcheck/paths.hpp>
 
+#include "license_memo.hpp"
+
 namespace mofcheck {
 
 namespace {
@@ -38,8 +40,11 @@ Error in_record(const Error& e, const std::string& origin, const Record& rec) {
 }
 
 Outcome score(Manifest m, const BatchSettings& s) {
+  // The same license texts recur across records: each thread keeps their verdicts.
+  thread_local std::optional<LicenseMemo> memo;
+  if (!memo || !memo->serves(*s.licenses)) memo.emplace(*s.licenses);
   Outcome o;
-  o.evaluation = evaluate_with_fixes(m, *s.framework, *s.licenses);
+  o.evaluation = evaluate_with_fixes(m, *s.framework, *memo);
   o.gate = check_gate(*o.evaluation, *s.policy);
   if (!s.paths_root.empty()) apply_path_check(m, s.paths_root, *o.evaluation, o.gate);
   return o;
@@ -136,7 +141,8 @@ void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settin
         slot.changed.wait(lock, [&] { return slot.queue.size() < slot_capacity || stop.load(); });
         if (stop.load()) return false;
         slot.queue.push_back(std::move(o));
-        slot.changed.notify_all();
+        // Only the sink waits for a queue to fill, and only while it is empty.
+        if (slot.queue.size() == 1) slot.changed.notify_all();
         return true;
       });
       std::lock_guard lock(slot.mutex);
@@ -155,8 +161,9 @@ void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settin
       slot.changed.wait(lock, [&] { return !slot.queue.empty() || slot.done; });
       if (slot.queue.empty()) break;
       Outcome o = std::move(slot.queue.front());
+      // A worker waits only on a full queue.
+      if (slot.queue.size() == slot_capacity) slot.changed.notify_all();
       slot.queue.pop_front();
-      slot.changed.notify_all();
       lock.unlock();
       if (!sink(o)) {
         stop.store(true);

@@ -214,12 +214,16 @@ class PlainReader {
     if (!is_null(v, null)) return false;
     if (null) return true;
     od::array list;
-    if (v.get_array().get(list)) return false;
+    std::size_t count = 0;
+    // Past the limit the full reader gives the error.
+    if (v.get_array().get(list) || list.count_elements().get(count) ||
+        count > limits_.max_components) {
+      return false;
+    }
+    out_.components.reserve(count);
     for (auto entry : list) {
       od::value item;
       if (std::move(entry).get(item)) return false;
-      // Past the limit the full reader gives the error.
-      if (out_.components.size() >= limits_.max_components) return false;
       ManifestComponent& c = out_.components.emplace_back();
       c.where = where(item.raw_json_token().data());
       od::object o;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -17,25 +18,26 @@
 
 namespace mofcheck {
 
-/// Leaves new elements of a vector uninitialised: the read buffer grows in
-/// 64 kB steps (once per input file) and is always written before it is read.
-template <typename T>
-struct UninitAllocator : std::allocator<T> {
-  template <typename U>
-  struct rebind {
-    using other = UninitAllocator<U>;
-  };
-  UninitAllocator() = default;
-  template <typename U>
-  UninitAllocator(const UninitAllocator<U>&) noexcept {}
-  template <typename U>
-  void construct(U* p) noexcept {
-    ::new (static_cast<void*>(p)) U;
+/// A byte buffer that grows without initialising its new bytes (it grows in
+/// 64 kB steps, once or twice per input, and is always written before it is
+/// read), keeping the bytes it held.
+class ReadBuffer {
+ public:
+  char* data() { return data_.get(); }
+  std::size_t size() const { return size_; }
+  char& operator[](std::size_t i) { return data_[i]; }
+  void resize(std::size_t size) {
+    if (size > size_) {
+      auto grown = std::make_unique_for_overwrite<char[]>(size);
+      if (size_ > 0) std::memcpy(grown.get(), data_.get(), size_);
+      data_ = std::move(grown);
+    }
+    size_ = size;
   }
-  template <typename U, typename... Args>
-  void construct(U* p, Args&&... args) {
-    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
-  }
+
+ private:
+  std::unique_ptr<char[]> data_;
+  std::size_t size_ = 0;
 };
 
 /// How an input is split into records (--input-format).
@@ -111,7 +113,7 @@ class RecordReader {
   StreamFormat format_;
   std::size_t max_record_;
   Mode mode_ = Mode::undecided;
-  std::vector<char, UninitAllocator<char>> buf_;
+  ReadBuffer buf_;
   std::size_t begin_ = 0;  // first byte not yet consumed
   std::size_t end_ = 0;    // end of the bytes read
   bool eof_ = false;
