@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "license_memo.hpp"
 #include "text_util.hpp"
 
 namespace mofcheck {
@@ -71,9 +72,9 @@ SourceLocation text_start(const Field& f) {
 bool contains(const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 
 // Judges the license text of one listed component.
-void judge_license(ComponentResult& r, const ComponentDef& def, const LicenseDb& db,
+void judge_license(ComponentResult& r, const ComponentDef& def, LicenseMemo& memo,
                    std::vector<Diagnostic>& diags) {
-  LicenseAssessment a = db.assess(r.license, def.type);
+  const LicenseAssessment& a = memo.assess(r.license, def.type);
   r.license_canonical = a.canonical;
   r.reason = a.reason;
   r.suggestion = a.suggestion;
@@ -86,19 +87,29 @@ void judge_license(ComponentResult& r, const ComponentDef& def, const LicenseDb&
     case LicenseAssessment::Status::unlicensed: r.status = ComponentStatus::unlicensed; break;
     case LicenseAssessment::Status::not_included: r.status = ComponentStatus::missing; break;
   }
-  for (auto& f : a.findings) {
-    SourceLocation at = r.license_where;
-    if (f.column > 0 && at.column > 0) at.column += f.column - 1;
-    diags.push_back({f.severity, f.code, def.name + ": " + f.message, def.name, at});
+  for (const auto& f : a.findings) {
+    Diagnostic& d = diags.emplace_back();
+    d.severity = f.severity;
+    d.code = f.code;
+    d.message.reserve(def.name.size() + 2 + f.message.size());
+    d.message.append(def.name).append(": ").append(f.message);
+    d.component = def.name;
+    d.where = r.license_where;
+    if (f.column > 0 && d.where.column > 0) d.where.column += f.column - 1;
   }
 }
 
 }  // namespace
 
 Evaluation evaluate(const Manifest& m, const Framework& fw, const LicenseDb& db) {
+  LicenseMemo memo(db);
+  return evaluate(m, fw, memo);
+}
+
+Evaluation evaluate(const Manifest& m, const Framework& fw, LicenseMemo& memo) {
   Evaluation ev;
   ev.framework = &fw;
-  ev.license_list_version = db.list_version();
+  ev.license_list_version = memo.db().list_version();
   ev.model = {m.origin,     m.name.value, m.version.value, m.producer.value,
               m.date.value, m.type.value, m.release_where, m.record};
   ev.diagnostics = m.diagnostics;
@@ -176,7 +187,7 @@ Evaluation evaluate(const Manifest& m, const Framework& fw, const LicenseDb& db)
     } else {
       r.license_where = c->where;
     }
-    judge_license(r, def, db, ev.diagnostics);
+    judge_license(r, def, memo, ev.diagnostics);
   }
 
   // Components published inside another take the host's presence and license.
@@ -217,7 +228,7 @@ Evaluation evaluate(const Manifest& m, const Framework& fw, const LicenseDb& db)
                c->license.value + "' is ignored (remove it, or drop 'included_in' to publish it separately)",
            def.name, c->license.where});
     }
-    judge_license(r, def, db, ev.diagnostics);
+    judge_license(r, def, memo, ev.diagnostics);
   }
 
   // Classes, from the first to reach to the most complete.

@@ -5,20 +5,35 @@
 #include <cstdio>
 #include <functional>
 
+#include "license_memo.hpp"
+
 namespace mofcheck {
 
 namespace {
 
-// Calls f(path, field) for every license value a manifest can write.
+// Which license value of a manifest: a global one, or the `component`th component's.
+struct LicenseSlot {
+  const char* global = nullptr;
+  std::size_t component = 0;
+
+  // The field's path, e.g. "release.components[2].license"; built only when
+  // needed, as scoring plans edits for every record and nearly all need none.
+  std::string path() const {
+    return global ? std::string(global)
+                  : "release.components[" + std::to_string(component) + "].license";
+  }
+};
+
+// Calls f(slot, field) for every license value a manifest can write.
 template <typename M, typename F>
 void for_each_license(M& m, F&& f) {
-  f("release.license.distribution.name", m.license_distribution.name);
-  f("release.license.code.name", m.license_code.name);
-  f("release.license.data.name", m.license_data.name);
-  f("release.license.document.name", m.license_document.name);
+  f(LicenseSlot{"release.license.distribution.name"}, m.license_distribution.name);
+  f(LicenseSlot{"release.license.code.name"}, m.license_code.name);
+  f(LicenseSlot{"release.license.data.name"}, m.license_data.name);
+  f(LicenseSlot{"release.license.document.name"}, m.license_document.name);
   for (std::size_t i = 0; i < m.components.size(); ++i) {
     auto& c = m.components[i];
-    if (c.license.present) f("release.components[" + std::to_string(i) + "].license", c.license);
+    if (c.license.present) f(LicenseSlot{nullptr, i}, c.license);
   }
 }
 
@@ -212,8 +227,9 @@ void verify(const Manifest& before, const std::vector<LicenseEdit>& applied, std
   Manifest expected = apply_license_edits(before, applied);
   std::vector<std::pair<std::string, const Field*>> want, got;
   for_each_license(expected,
-                   [&](std::string path, const Field& f) { want.emplace_back(path, &f); });
-  for_each_license(after, [&](std::string path, const Field& f) { got.emplace_back(path, &f); });
+                   [&](LicenseSlot slot, const Field& f) { want.emplace_back(slot.path(), &f); });
+  for_each_license(after,
+                   [&](LicenseSlot slot, const Field& f) { got.emplace_back(slot.path(), &f); });
   bool same = want.size() == got.size() && before.components.size() == after.components.size();
   for (std::size_t i = 0; same && i < want.size(); ++i) {
     same = want[i].first == got[i].first && want[i].second->value == got[i].second->value;
@@ -240,15 +256,18 @@ bool same_place(const SourceLocation& text, const SourceLocation& value) {
 
 }  // namespace
 
-std::vector<LicenseEdit> plan_license_edits(const Manifest& manifest, const LicenseDb& licenses) {
+namespace {
+
+std::vector<LicenseEdit> plan_edits(const Manifest& manifest, LicenseMemo& memo) {
   std::vector<LicenseEdit> edits;
-  for_each_license(manifest, [&](const std::string& path, const Field& f) {
+  for_each_license(manifest, [&](LicenseSlot slot, const Field& f) {
     if (f.value.empty()) return;
     // The rewrite does not depend on the component type; only suitability does.
-    LicenseAssessment a = licenses.assess(f.value, ContentType::code);
+    const LicenseAssessment& a = memo.assess(f.value, ContentType::code);
     if (a.suggestion.empty() || a.suggestion == f.value) return;
-    edits.push_back({path, f.where, f.value, a.suggestion, a.suggestion_certain});
+    edits.push_back({slot.path(), f.where, f.value, a.suggestion, a.suggestion_certain});
   });
+  if (edits.size() < 2) return edits;
   std::stable_sort(edits.begin(), edits.end(), [](const LicenseEdit& a, const LicenseEdit& b) {
     return a.where.line != b.where.line ? a.where.line < b.where.line
                                         : a.where.column < b.where.column;
@@ -256,8 +275,16 @@ std::vector<LicenseEdit> plan_license_edits(const Manifest& manifest, const Lice
   return edits;
 }
 
+}  // namespace
+
+std::vector<LicenseEdit> plan_license_edits(const Manifest& manifest, const LicenseDb& licenses) {
+  LicenseMemo memo(licenses);
+  return plan_edits(manifest, memo);
+}
+
 Manifest apply_license_edits(Manifest manifest, const std::vector<LicenseEdit>& edits) {
-  for_each_license(manifest, [&](const std::string& path, Field& f) {
+  for_each_license(manifest, [&](LicenseSlot slot, Field& f) {
+    const std::string path = slot.path();
     for (const LicenseEdit& e : edits) {
       if (e.field == path) f.value = e.replacement;
     }
@@ -295,13 +322,19 @@ FixResult fix_manifest_text(std::string_view text, std::string_view origin,
 
 Evaluation evaluate_with_fixes(const Manifest& manifest, const Framework& framework,
                                const LicenseDb& licenses) {
-  Evaluation ev = evaluate(manifest, framework, licenses);
-  std::vector<LicenseEdit> edits = plan_license_edits(manifest, licenses);
+  LicenseMemo memo(licenses);
+  return evaluate_with_fixes(manifest, framework, memo);
+}
+
+Evaluation evaluate_with_fixes(const Manifest& manifest, const Framework& framework,
+                               LicenseMemo& memo) {
+  Evaluation ev = evaluate(manifest, framework, memo);
+  std::vector<LicenseEdit> edits = plan_edits(manifest, memo);
   if (edits.empty()) return ev;
   // The class with some fixes applied, or -1 when the manifest then cannot be judged.
   auto class_with = [&](const std::vector<LicenseEdit>& some) {
     try {
-      return evaluate(apply_license_edits(manifest, some), framework, licenses).model_class;
+      return evaluate(apply_license_edits(manifest, some), framework, memo).model_class;
     } catch (const Error&) {
       return -1;
     }

@@ -3,6 +3,7 @@
 #include <mofcheck/spdx.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -416,9 +417,15 @@ class JsonReader {
   std::string scratch_;
 };
 
+std::uint64_t next_serial() {
+  static std::atomic<std::uint64_t> counter{0};
+  return ++counter;
+}
+
 }  // namespace
 
 struct LicenseDb::Impl {
+  std::uint64_t serial = next_serial();
   std::string list_version;
   std::string source;
   std::string default_reason;
@@ -1104,6 +1111,10 @@ LicenseDb LicenseDb::parse(std::string_view json_text, std::string_view origin) 
 const LicenseDb& LicenseDb::builtin() {
   static const LicenseDb db = parse(embedded::licenses_json(), "<built-in licenses.json>");
   return db;
+}
+
+std::uint64_t LicenseDb::serial() const {
+  return impl_ ? impl_->serial : 0;
 }
 
 const std::string& LicenseDb::list_version() const {

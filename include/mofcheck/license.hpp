@@ -4,6 +4,7 @@
 // assessment of a written license or SPDX expression.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -118,6 +119,10 @@ class LicenseDb {
   LicenseAssessment assess(std::string_view written, ContentType type) const;
 
  private:
+  friend class LicenseMemo;
+  /// Distinct for every knowledge base this process loads (0 after a move).
+  std::uint64_t serial() const;
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

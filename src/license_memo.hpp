@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+// Remembered license assessments for batch scoring, where the same few dozen
+// license texts recur in every record; and evaluate() / evaluate_with_fixes()
+// judging through such a memo. A memo takes no lock: give each thread its
+// own. Private.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include <mofcheck/evaluate.hpp>
+#include <mofcheck/license.hpp>
+#include <mofcheck/manifest.hpp>
+
+namespace mofcheck {
+
+/// LicenseDb::assess() with the verdicts kept for texts seen before. Bounded:
+/// long texts are judged every time, and the memo starts afresh when full.
+class LicenseMemo {
+ public:
+  explicit LicenseMemo(const LicenseDb& db);
+
+  /// Whether this memo holds the verdicts of `db` (that very knowledge base,
+  /// not another one loaded later at the same address).
+  bool serves(const LicenseDb& db) const;
+  const LicenseDb& db() const { return *db_; }
+
+  /// db().assess(written, type). The reference is valid until the next call.
+  const LicenseAssessment& assess(std::string_view written, ContentType type);
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Table = std::unordered_map<std::string, LicenseAssessment, Hash, std::equal_to<>>;
+
+  const LicenseDb* db_;
+  std::uint64_t serial_;
+  std::array<Table, 3> tables_;  // by ContentType
+  std::size_t entries_ = 0;
+  LicenseAssessment uncached_;
+};
+
+/// evaluate(), judging licenses through `memo` (which names the knowledge base).
+Evaluation evaluate(const Manifest& manifest, const Framework& framework, LicenseMemo& memo);
+
+/// evaluate_with_fixes(), judging licenses through `memo`.
+Evaluation evaluate_with_fixes(const Manifest& manifest, const Framework& framework,
+                               LicenseMemo& memo);
+
+}  // namespace mofcheck
