@@ -3,7 +3,7 @@
 // progress per class, components met, source), fields quoted as RFC 4180
 // says. An input that cannot be scored is a row with its error. The
 // progress columns follow the framework's classes.
-#include <cstdio>
+#include <charconv>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -15,21 +15,40 @@ namespace mofcheck {
 namespace {
 
 // Input text is made terminal-safe too: a CSV is often just looked at.
-std::string field(std::string_view text) {
-  std::string s = terminal_safe(text);
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string quoted = "\"";
-  for (char c : s) {
-    if (c == '"') quoted += '"';
-    quoted += c;
+void append_field(std::string& row, std::string_view text) {
+  // Printable ASCII without ',' and '"' (nearly every field) stays as it is.
+  bool as_is = true;
+  for (char c : text) {
+    as_is = as_is && c >= 0x20 && c < 0x7F && c != ',' && c != '"';
   }
-  return quoted + '"';
+  if (as_is) {
+    row.append(text);
+    return;
+  }
+  std::string s = terminal_safe(text);
+  if (s.find_first_of(",\"\r\n") == std::string::npos) {
+    row += s;
+    return;
+  }
+  row += '"';
+  for (char c : s) {
+    if (c == '"') row += '"';
+    row += c;
+  }
+  row += '"';
 }
 
-std::string number(double value) {
+std::string field(std::string_view text) {
+  std::string s;
+  append_field(s, text);
+  return s;
+}
+
+// As printf's "%.4g".
+void append_number(std::string& row, double value) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.4g", value);
-  return buf;
+  auto end = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::general, 4).ptr;
+  row.append(buf, end);
 }
 
 class CsvReporter : public Reporter {
@@ -39,17 +58,28 @@ class CsvReporter : public Reporter {
   void add(const Evaluation& ev, const GateResult&, std::ostream& out) override {
     if (!framework_) framework_ = ev.framework;
     header(out);
-    std::string row =
-        field(ev.model.name) + ',' + field(ev.model.version) + ',' + field(ev.model.producer) + ',';
+    row_.clear();
+    append_field(row_, ev.model.name);
+    row_ += ',';
+    append_field(row_, ev.model.version);
+    row_ += ',';
+    append_field(row_, ev.model.producer);
+    row_ += ',';
     const ClassDef* reached = ev.framework->find_class(ev.model_class);
-    row += reached ? reached->roman : std::string("none");
+    row_ += reached ? std::string_view(reached->roman) : std::string_view("none");
     for (const ClassDef* c : columns_) {
-      row += ',' + number(ev.progress[static_cast<std::size_t>(c->level)]);
+      row_ += ',';
+      append_number(row_, ev.progress[static_cast<std::size_t>(c->level)]);
     }
     std::size_t met = 0;
     for (const auto& c : ev.components) met += is_met(c.status) ? 1 : 0;
-    row += ',' + std::to_string(met) + ',' + field(ev.model.origin) + ",\n";
-    out << row;
+    char buf[24];
+    row_ += ',';
+    row_.append(buf, std::to_chars(buf, buf + sizeof buf, met).ptr);
+    row_ += ',';
+    append_field(row_, ev.model.origin);
+    row_ += ",\n";
+    out.write(row_.data(), static_cast<std::streamsize>(row_.size()));
   }
 
   void add_error(const Error& error, std::ostream& out) override {
@@ -90,6 +120,7 @@ class CsvReporter : public Reporter {
   std::vector<const ClassDef*> columns_;
   bool header_done_ = false;
   std::vector<std::pair<std::string, std::string>> pending_;
+  std::string row_;  // reused across rows
 };
 
 }  // namespace

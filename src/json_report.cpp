@@ -18,6 +18,15 @@ void write_tag(JsonWriter& w, const RecordTag* tag) {
   w.member("record", tag->record);
 }
 
+// "label": the class label, without the copy Framework::label() returns.
+void write_label(JsonWriter& w, const Framework& fw, int level) {
+  if (const ClassDef* c = fw.find_class(level)) {
+    w.member("label", c->label);
+  } else {
+    w.member("label", fw.label(level));
+  }
+}
+
 void string_or_null(JsonWriter& w, bool present, const std::string& text) {
   if (present) {
     w.value(text);
@@ -57,7 +66,7 @@ void write_evaluation_json(JsonWriter& w, const Evaluation& ev, const GateResult
   w.end_object();
   w.member("license_list_version", ev.license_list_version);
   w.member("class", ev.model_class);
-  w.member("label", fw.label(ev.model_class));
+  write_label(w, fw, ev.model_class);
   w.key("progress");
   w.begin_object();
   for (auto it = fw.classes.rbegin(); it != fw.classes.rend(); ++it) {
@@ -131,17 +140,20 @@ void write_evaluation_json(JsonWriter& w, const Evaluation& ev, const GateResult
   w.end_array();
   w.key("next");
   w.begin_array();
+  std::string action;  // one buffer for every action sentence
   for (const auto& gap : ev.gaps) {
     w.begin_object();
     w.member("class", gap.level);
-    w.member("label", fw.label(gap.level));
+    write_label(w, fw, gap.level);
     w.key("actions");
     w.begin_array();
     for (std::size_t i : minimal_actions(ev, gap)) {
       w.begin_object();
       w.member("component", fw.components[i].name);
       w.member("status", status_name(ev.components[i].status));
-      w.member("action", describe_action(ev, i));
+      action.clear();
+      append_action(action, ev, i);
+      w.member("action", action);
       w.end_object();
     }
     w.end_array();

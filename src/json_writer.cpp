@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "json_writer.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
 #include <cstring>
 
-#include <nlohmann/json.hpp>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
-#include "ascii_scan.hpp"
+#include <nlohmann/json.hpp>
 
 namespace mofcheck {
 
@@ -36,188 +39,195 @@ std::size_t utf8_sequence(std::string_view text, std::size_t i) {
   return 0;
 }
 
-// The first index from `i` on holding a byte that is not printable ASCII
-// other than '"' and '\\', eight bytes at a time (most text is plain).
+// The bytes a JSON string holds as they are: printable ASCII (DEL included,
+// as nlohmann writes it) other than '"' and '\\'.
+constexpr std::array<bool, 256> kPlain = [] {
+  std::array<bool, 256> t{};
+  for (std::size_t c = 0x20; c < 0x80; ++c) t[c] = c != '"' && c != '\\';
+  return t;
+}();
+
+// The first index from `i` on holding a byte that is not plain; sixteen bytes
+// at a time where SSE2 is there (most text is plain).
 std::size_t plain_prefix(std::string_view text, std::size_t i) {
-  auto plain8 = [&](std::size_t at) {
-    std::uint64_t x = ascii::load8(text, at);
-    return (ascii::any_below(x, 0x20) | ascii::any_equal(x, '"') | ascii::any_equal(x, '\\') |
-            ascii::any_high(x)) == 0;
-  };
-  for (; i + 8 <= text.size(); i += 8) {
-    if (!plain8(i)) break;
+  const char* p = text.data();
+  const std::size_t n = text.size();
+#if defined(__SSE2__)
+  if (n >= 16) {
+    const __m128i space = _mm_set1_epi8(0x20);
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    // Bytes from 0x80 on are negative as signed: one compare finds them and the controls.
+    auto stops = [&](std::size_t at) {
+      __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at));
+      __m128i bad =
+          _mm_or_si128(_mm_cmplt_epi8(x, space),
+                       _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)));
+      return static_cast<unsigned>(_mm_movemask_epi8(bad));
+    };
+    for (; i + 16 <= n; i += 16) {
+      if (unsigned m = stops(i)) return i + static_cast<std::size_t>(__builtin_ctz(m));
+    }
+    if (i == n) return n;
+    // The short tail: the last sixteen bytes, less those before `i`.
+    const std::size_t last = n - 16;
+    unsigned m = stops(last) >> (i - last) << (i - last);
+    return m == 0 ? n : last + static_cast<std::size_t>(__builtin_ctz(m));
   }
-  // The short tail: the last eight bytes again, overlapping what was checked.
-  if (i < text.size() && i + 8 > text.size() && text.size() >= 8 && plain8(text.size() - 8)) {
-    return text.size();
-  }
-  while (i < text.size()) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') break;
-    ++i;
-  }
+#endif
+  while (i < n && kPlain[static_cast<unsigned char>(p[i])]) ++i;
   return i;
 }
 
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
-  const std::size_t start = out.size();
+  JsonWriter w(out);
+  w.value(text);
+}
+
+void JsonWriter::grow(std::size_t n) {
+  const std::size_t used = p_ ? static_cast<std::size_t>(p_ - out_.data()) : out_.size();
+  // Room for a typical report at once, without filling all of a large
+  // capacity left behind by an earlier, larger document.
+  std::size_t want = std::max(used + n + 4096, std::min(out_.capacity(), used + 65536));
+  if (want > out_.capacity()) want = std::max(want, 2 * used);
+  out_.resize(want);
+  p_ = out_.data() + used;
+  end_ = out_.data() + out_.size();
+}
+
+void JsonWriter::sync() {
+  if (!p_) return;
+  out_.resize(static_cast<std::size_t>(p_ - out_.data()));
+  p_ = end_ = nullptr;
+}
+
+void JsonWriter::newline_indent(std::size_t depth) {
+  const std::size_t n = depth * static_cast<std::size_t>(indent_);
+  char* p = room(n + 1);
+  *p = '\n';
+  std::memset(p + 1, ' ', n);
+  p_ = p + n + 1;
+}
+
+void JsonWriter::separate_indented() {
+  if (has_elements_.back()) put(',');
+  has_elements_.back() = 1;
+  newline_indent(has_elements_.size());
+}
+
+void JsonWriter::close(char bracket) {
+  const bool any = has_elements_.back() != 0;
+  has_elements_.pop_back();
+  if (any && indent_ >= 0) newline_indent(has_elements_.size());
+  put(bracket);
+  done_if_top();
+}
+
+void JsonWriter::escaped_key(std::string_view name) {
+  string(name);
+  if (indent_ >= 0) {
+    literal(": ", 2);
+  } else {
+    put(':');
+  }
+}
+
+void JsonWriter::string(std::string_view text) {
+  const std::size_t n = text.size();
   std::size_t i = plain_prefix(text, 0);
-  if (i == text.size()) {  // nothing to escape, as nearly always: one copy
-    out.resize(start + text.size() + 2);
-    char* p = out.data() + start;
-    p[0] = '"';
-    if (!text.empty()) std::memcpy(p + 1, text.data(), text.size());
-    p[text.size() + 1] = '"';
+  if (i == n) {  // nothing to escape, as nearly always: one copy
+    char* p = room(n + 2);
+    *p++ = '"';
+    std::memcpy(p, text.data(), n);
+    p += n;
+    *p++ = '"';
+    p_ = p;
     return;
   }
-  out += '"';
+  put('"');
+  const std::size_t start = static_cast<std::size_t>(p_ - out_.data()) - 1;
   std::size_t plain = 0;  // start of the run not yet copied
-  while (i < text.size()) {
+  while (i < n) {
     i = plain_prefix(text, i);
-    if (i == text.size()) break;
+    if (i == n) break;
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
-      std::size_t n = utf8_sequence(text, i);
-      if (n == 0) {
+      std::size_t len = utf8_sequence(text, i);
+      if (len == 0) {
         // Invalid UTF-8 is rare: nlohmann's own replacement rules decide it.
-        out.resize(start);
-        out += nlohmann::json(std::string(text))
-                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        p_ = out_.data() + start;
+        std::string dumped = nlohmann::json(std::string(text))
+                                 .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        literal(dumped.data(), dumped.size());
         return;
       }
-      i += n;
+      i += len;
       continue;
     }
-    out.append(text.data() + plain, i - plain);
+    literal(text.data() + plain, i - plain);
     switch (c) {
       case '"':
-        out += "\\\"";
+        literal("\\\"", 2);
         break;
       case '\\':
-        out += "\\\\";
+        literal("\\\\", 2);
         break;
       case '\b':
-        out += "\\b";
+        literal("\\b", 2);
         break;
       case '\f':
-        out += "\\f";
+        literal("\\f", 2);
         break;
       case '\n':
-        out += "\\n";
+        literal("\\n", 2);
         break;
       case '\r':
-        out += "\\r";
+        literal("\\r", 2);
         break;
       case '\t':
-        out += "\\t";
+        literal("\\t", 2);
         break;
       default: {
         static constexpr char hex[] = "0123456789abcdef";
-        out += "\\u00";
-        out += hex[c >> 4];
-        out += hex[c & 0xF];
+        char* p = room(6);
+        std::memcpy(p, "\\u00", 4);
+        p[4] = hex[c >> 4];
+        p[5] = hex[c & 0xF];
+        p_ = p + 6;
       }
     }
     plain = ++i;
   }
-  out.append(text.data() + plain, text.size() - plain);
-  out += '"';
-}
-
-void JsonWriter::newline_indent(std::size_t depth) {
-  out_ += '\n';
-  out_.append(depth * static_cast<std::size_t>(indent_), ' ');
-}
-
-void JsonWriter::before_value() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (has_elements_.empty()) return;  // the document itself
-  if (has_elements_.back()) out_ += ',';
-  has_elements_.back() = true;
-  if (indent_ >= 0) newline_indent(has_elements_.size());
-}
-
-void JsonWriter::key(std::string_view name) {
-  before_value();
-  append_json_string(out_, name);
-  if (indent_ >= 0) {
-    out_.append(": ", 2);
-  } else {
-    out_.push_back(':');
-  }
-  after_key_ = true;
-}
-
-void JsonWriter::begin_object() {
-  before_value();
-  out_ += '{';
-  has_elements_.push_back(false);
-}
-
-void JsonWriter::end_object() {
-  bool any = has_elements_.back();
-  has_elements_.pop_back();
-  if (any && indent_ >= 0) newline_indent(has_elements_.size());
-  out_ += '}';
-}
-
-void JsonWriter::begin_array() {
-  before_value();
-  out_ += '[';
-  has_elements_.push_back(false);
-}
-
-void JsonWriter::end_array() {
-  bool any = has_elements_.back();
-  has_elements_.pop_back();
-  if (any && indent_ >= 0) newline_indent(has_elements_.size());
-  out_ += ']';
-}
-
-void JsonWriter::value(std::string_view text) {
-  before_value();
-  append_json_string(out_, text);
-}
-
-void JsonWriter::value(bool b) {
-  before_value();
-  out_ += b ? "true" : "false";
+  literal(text.data() + plain, n - plain);
+  put('"');
 }
 
 void JsonWriter::integer(std::int64_t n) {
   before_value();
-  std::array<char, 24> buf{};
-  auto end = std::to_chars(buf.data(), buf.data() + buf.size(), n).ptr;
-  out_.append(buf.data(), end);
+  char* p = room(24);
+  p_ = std::to_chars(p, p + 24, n).ptr;
+  done_if_top();
 }
 
 void JsonWriter::value(std::size_t n) {
   before_value();
-  std::array<char, 24> buf{};
-  auto end = std::to_chars(buf.data(), buf.data() + buf.size(), n).ptr;
-  out_.append(buf.data(), end);
+  char* p = room(24);
+  p_ = std::to_chars(p, p + 24, n).ptr;
+  done_if_top();
 }
 
 void JsonWriter::value(double x) {
   before_value();
   if (!std::isfinite(x)) {
-    out_ += "null";
-    return;
+    literal("null", 4);
+  } else {
+    // nlohmann's own float formatter (the one dump uses), for identical digits.
+    char* p = room(64);
+    p_ = nlohmann::detail::to_chars(p, p + 64, x);
   }
-  // nlohmann's own float formatter (the one dump uses), for identical digits.
-  std::array<char, 64> buf{};
-  char* end = nlohmann::detail::to_chars(buf.data(), buf.data() + buf.size(), x);
-  out_.append(buf.data(), end);
-}
-
-void JsonWriter::null() {
-  before_value();
-  out_ += "null";
+  done_if_top();
 }
 
 }  // namespace mofcheck

@@ -5,51 +5,149 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace mofcheck {
 
 /// Appends one JSON document to a string. Keys and values are written in the
 /// order they are given; `indent` < 0 is compact, otherwise each element goes
 /// on its own line indented by `indent` spaces per level, as nlohmann does.
+///
+/// The writer fills room it makes at the end of `out` through a pointer, so
+/// `out` holds exactly the text written once the document is complete (its
+/// outermost value closed) or the writer is destroyed; in between it also
+/// holds spare bytes. Reserving no memory in `out` is needed: room grows.
 class JsonWriter {
  public:
   explicit JsonWriter(std::string& out, int indent = -1) : out_(out), indent_(indent) {}
+  ~JsonWriter() { sync(); }
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
 
-  void begin_object();
-  void end_object();
-  void begin_array();
-  void end_array();
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+
   /// The key of the next member; the value follows with one of the calls below.
-  void key(std::string_view name);
+  [[gnu::always_inline]] void key(std::string_view name) {
+    before_value();
+    // Names in the source with nothing to escape (every key of the reports):
+    // the test and the copy fold into a few stores when inlined.
+    if (name.size() <= kShortKey && plain_key(name)) {
+      char* p = room(name.size() + 4);
+      *p++ = '"';
+      std::memcpy(p, name.data(), name.size());
+      p += name.size();
+      *p++ = '"';
+      *p++ = ':';
+      if (indent_ >= 0) *p++ = ' ';
+      p_ = p;
+    } else {
+      escaped_key(name);
+    }
+    after_key_ = true;
+  }
 
-  void value(std::string_view text);
+  [[gnu::always_inline]] void value(std::string_view text) {
+    before_value();
+    string(text);
+    done_if_top();
+  }
   void value(const char* text) { value(std::string_view(text)); }
   void value(const std::string& text) { value(std::string_view(text)); }
-  void value(bool b);
+  void value(bool b) {
+    before_value();
+    if (b) {
+      literal("true", 4);
+    } else {
+      literal("false", 5);
+    }
+    done_if_top();
+  }
   void value(int n) { integer(static_cast<std::int64_t>(n)); }
   void value(std::size_t n);
   /// Shortest round-trip digits, ".0" on integral values, null when not finite.
   void value(double x);
-  void null();
+  void null() {
+    before_value();
+    literal("null", 4);
+    done_if_top();
+  }
 
   /// `key(name)` then `value(v)`.
   template <typename T>
-  void member(std::string_view name, const T& v) {
+  [[gnu::always_inline]] void member(std::string_view name, const T& v) {
     key(name);
     value(v);
   }
 
  private:
-  void integer(std::int64_t n);
-  void before_value();
+  static constexpr std::size_t kShortKey = 32;
+
+  static constexpr bool plain_key(std::string_view name) {
+    for (char c : name) {
+      auto u = static_cast<unsigned char>(c);
+      if (u < 0x20 || u >= 0x80 || c == '"' || c == '\\') return false;
+    }
+    return true;
+  }
+
+  // At least `n` writable bytes from the returned pointer (which is p_).
+  [[gnu::always_inline]] char* room(std::size_t n) {
+    if (static_cast<std::size_t>(end_ - p_) < n) grow(n);
+    return p_;
+  }
+  void grow(std::size_t n);
+  // Cuts `out` to the text written; the next write makes room again.
+  void sync();
+
+  [[gnu::always_inline]] void literal(const char* text, std::size_t n) {
+    std::memcpy(room(n), text, n);
+    p_ += n;
+  }
+  [[gnu::always_inline]] void put(char c) {
+    *room(1) = c;
+    ++p_;
+  }
+
+  // The separator before a value or key: nothing after a key or at the top,
+  // else a comma after an earlier element, and the line break and indent.
+  [[gnu::always_inline]] void before_value() {
+    if (after_key_) {
+      after_key_ = false;
+    } else if (!has_elements_.empty()) {
+      if (indent_ < 0) {
+        if (has_elements_.back()) put(',');
+        has_elements_.back() = 1;
+      } else {
+        separate_indented();
+      }
+    }
+  }
+  void done_if_top() {
+    if (has_elements_.empty()) sync();
+  }
+
+  void open(char bracket) {
+    before_value();
+    put(bracket);
+    has_elements_.push_back(0);
+  }
+  void close(char bracket);
+  void separate_indented();
   void newline_indent(std::size_t depth);
+  void escaped_key(std::string_view name);
+  void string(std::string_view text);
+  void integer(std::int64_t n);
 
   std::string& out_;
   int indent_;
-  std::vector<bool> has_elements_;  // one per open container
+  char* p_ = nullptr;         // next byte to write, in `out`; null when `out` is exact
+  char* end_ = nullptr;       // end of the room made in `out`
+  std::string has_elements_;  // one flag (0 or 1) per open container
   bool after_key_ = false;
 };
 

@@ -25,47 +25,70 @@ const char* license_kind(ContentType t) {
   return "an open license";
 }
 
-std::string examples(const Framework& fw, ContentType t) {
+void append_examples(std::string& s, const Framework& fw, ContentType t) {
   const auto& ids = fw.recommended(t);
-  std::string s;
   for (std::size_t i = 0; i < ids.size(); ++i) {
-    s += (i == 0 ? " such as " : i + 1 == ids.size() ? " or " : ", ") + ids[i];
+    s += i == 0 ? " such as " : i + 1 == ids.size() ? " or " : ", ";
+    s += ids[i];
   }
-  return s;
+}
+
+// What to release an unmet component under.
+void append_fix(std::string& s, const Framework& fw, std::size_t index) {
+  const ComponentDef& def = fw.components[index];
+  s += license_kind(def.type);
+  append_examples(s, fw, def.type);
+  for (const auto& sub : fw.substitutions) {
+    if (sub.component == index) {
+      s += " (a met ";
+      s += fw.components[sub.substitute].name;
+      s += " also stands in for it)";
+    }
+  }
 }
 
 }  // namespace
 
 std::string open_license_hint(const Framework& fw, ContentType type) {
-  return std::string(license_kind(type)) + examples(fw, type);
+  std::string s = license_kind(type);
+  append_examples(s, fw, type);
+  return s;
 }
 
-std::string describe_action(const Evaluation& ev, std::size_t index) {
+void append_action(std::string& out, const Evaluation& ev, std::size_t index) {
   const Framework& fw = *ev.framework;
-  const ComponentDef& def = fw.components[index];
   const ComponentResult& r = ev.components[index];
-  std::string fix = open_license_hint(fw, def.type);
-  for (const auto& sub : fw.substitutions) {
-    if (sub.component == index) {
-      fix += " (a met " + fw.components[sub.substitute].name + " also stands in for it)";
-    }
-  }
   switch (r.status) {
     case ComponentStatus::missing:
-      return "missing: publish it under " + fix;
+      out += "missing: publish it under ";
+      append_fix(out, fw, index);
+      return;
     case ComponentStatus::unlicensed:
-      return "listed without a license: release it under " + fix;
-    case ComponentStatus::not_open: {
-      std::string s = "under " + r.license + ", not open";
-      if (!r.reason.empty()) s += " (" + r.reason + ")";
-      if (!r.suggestion.empty()) s += "; if you meant " + r.suggestion + ", write that id";
-      return s + ": release it under " + fix;
-    }
+      out += "listed without a license: release it under ";
+      append_fix(out, fw, index);
+      return;
+    case ComponentStatus::not_open:
+      out += "under ";
+      out += r.license;
+      out += ", not open";
+      if (!r.reason.empty()) out.append(" (").append(r.reason).append(")");
+      if (!r.suggestion.empty()) {
+        out.append("; if you meant ").append(r.suggestion).append(", write that id");
+      }
+      out += ": release it under ";
+      append_fix(out, fw, index);
+      return;
     case ComponentStatus::met:
     case ComponentStatus::met_with_warning:
       break;
   }
-  return "met";
+  out += "met";
+}
+
+std::string describe_action(const Evaluation& ev, std::size_t index) {
+  std::string s;
+  append_action(s, ev, index);
+  return s;
 }
 
 std::unique_ptr<Reporter> make_reporter(std::string_view format, const ReportOptions& options) {

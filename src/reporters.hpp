@@ -29,6 +29,8 @@ namespace mofcheck {
 /// One sentence telling the producer what to do about an unmet component
 /// (publish it, or relicense it and under which kind of license).
 std::string describe_action(const Evaluation& ev, std::size_t index);
+/// describe_action(), appended to `out`.
+void append_action(std::string& out, const Evaluation& ev, std::size_t index);
 
 /// The actions one class still needs, as component indices ordered by class
 /// (nearest first): the gap's unmet components, less those that an unmet

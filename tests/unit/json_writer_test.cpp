@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <iterator>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -95,6 +96,116 @@ TEST(JsonWriter, RandomBytesLikeNlohmann) {
     texts.push_back(t);
   }
   expect_same(texts, {});
+}
+
+// Longer texts, mostly plain with a special byte here and there: the
+// sixteen-byte scan, its overlapping tail and the runs between escapes.
+TEST(JsonWriter, LongTextsLikeNlohmann) {
+  std::mt19937 rng(11);
+  const std::string specials[] = {
+      "\"",      "\\",       "\n",           std::string(1, '\0'), "\x1f",
+      "\x7f",    "\xC3\xA9", "\xE2\x98\x83", "\xF0\x9F\x98\x80",   "\xFF",
+      "\xE2\x82"};
+  std::vector<std::string> texts;
+  for (int n = 0; n < 3000; ++n) {
+    std::string t;
+    std::size_t length = rng() % 80;
+    while (t.size() < length) {
+      if (rng() % 12 == 0) {
+        t += specials[rng() % std::size(specials)];
+      } else {
+        t += static_cast<char>(0x20 + rng() % 0x5F);
+      }
+    }
+    texts.push_back(t);
+  }
+  expect_same(texts, {});
+}
+
+TEST(JsonWriter, KeysThatNeedEscaping) {
+  const std::string long_key(40, 'k');
+  for (int indent : {-1, 2}) {
+    ojson j;
+    j["plain"] = 1;
+    j["quote\"d"] = 2;
+    j["ctl\x01"] = 3;
+    j[long_key] = 4;
+    j["Z\xC3\xBCrich"] = 5;
+    std::string out;
+    JsonWriter w(out, indent);
+    w.begin_object();
+    w.member("plain", 1);
+    w.member("quote\"d", 2);
+    w.member(std::string("ctl\x01"), 3);
+    w.member(long_key, 4);
+    w.member("Z\xC3\xBCrich", 5);
+    w.end_object();
+    EXPECT_EQ(out, dumped(j, indent)) << "indent " << indent;
+  }
+}
+
+// The writer makes room at the end of its string: what was there stays,
+// nothing of the room is left over once the document is complete, and a
+// string reused for another document holds only that one.
+TEST(JsonWriter, AppendsExactlyTheDocument) {
+  std::string out = "prefix ";
+  {
+    JsonWriter w(out);
+    w.value("scalar");
+    EXPECT_EQ(out, "prefix \"scalar\"");
+  }
+  out.clear();
+  {
+    JsonWriter w(out);
+    w.begin_array();
+    for (int i = 0; i < 20000; ++i) w.value("0123456789");  // grows past the first room
+    w.end_array();
+  }
+  EXPECT_EQ(out.size(), 2 + 20000 * 13 - 1);
+  EXPECT_EQ(out.substr(0, 26), "[\"0123456789\",\"0123456789\"");
+  EXPECT_EQ(out.back(), ']');
+  out.clear();  // keeps the large capacity
+  {
+    JsonWriter w(out);
+    w.begin_object();
+    w.member("a", true);
+    w.member("b", false);
+    w.key("c");
+    w.null();
+    w.end_object();
+    out += '\n';  // as the reporters do while the writer still exists
+  }
+  EXPECT_EQ(out, "{\"a\":true,\"b\":false,\"c\":null}\n");
+  std::string s = "x";
+  append_json_string(s, "a\"b");
+  append_json_string(s, "");
+  EXPECT_EQ(s, "x\"a\\\"b\"\"\"");
+}
+
+TEST(JsonWriter, DeepNestingLikeNlohmann) {
+  for (int indent : {-1, 4}) {
+    ojson j = 7;
+    for (int d = 0; d < 100; ++d) j = d % 2 ? ojson::array({j}) : ojson{{"k", j}};
+    std::string out;
+    JsonWriter w(out, indent);
+    for (int d = 99; d >= 0; --d) {
+      if (d % 2) {
+        w.begin_array();
+      } else {
+        w.begin_object();
+        w.key("k");
+      }
+    }
+    w.value(7);
+    for (int d = 0; d < 100; ++d) {
+      if (d % 2) {
+        w.end_array();
+      } else {
+        w.end_object();
+      }
+    }
+    EXPECT_EQ(out, dumped(j, indent)) << "indent " << indent;
+  }
 }
 
 TEST(JsonWriter, NumbersLikeNlohmann) {

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "license_memo.hpp"
+
+#include <mofcheck/fix.hpp>
+
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "test_support.hpp"
+
+namespace mofcheck {
+namespace {
+
+constexpr ContentType kTypes[] = {ContentType::code, ContentType::data, ContentType::document};
+
+// Everything an assessment says, to compare two of them.
+std::string dump(const LicenseAssessment& a) {
+  std::string s = std::to_string(static_cast<int>(a.status)) +
+                  (a.suits_type ? " suits" : " unsuited") + " canonical='" + a.canonical +
+                  "' reason='" + a.reason + "' suggestion='" + a.suggestion +
+                  (a.suggestion_certain ? "' certain" : "' guess");
+  for (const LicenseFinding& f : a.findings) {
+    s += "\n  " + std::to_string(static_cast<int>(f.severity)) + " " + f.code + "@" +
+         std::to_string(f.column) + ": " + f.message;
+  }
+  return s;
+}
+
+LicenseDb small_db(const std::string& open_id) {
+  return LicenseDb::parse(R"({"format":1,"list_version":"t","source":"test",
+      "default_reason":"{id} is closed","advice":{"code":"X","data":"Y","document":"Z"},
+      "licenses":[{"id":")" + open_id +
+                              R"(","name":"One","open":true,"suits":["code"]},
+                  {"id":"Other-1","name":"Other"}],
+      "exceptions":[],"known":[],"aliases":{}})",
+                          "small.json");
+}
+
+TEST(LicenseMemo, SameVerdictsAsTheKnowledgeBase) {
+  const LicenseDb& db = LicenseDb::builtin();
+  LicenseMemo memo(db);
+  const std::vector<std::string> texts = {"",
+                                          "Apache-2.0",
+                                          "  apache-2.0 ",
+                                          "MIT License",
+                                          "GPLv3",
+                                          "Apache-2.0 OR CC-BY-NC-4.0",
+                                          "GPL-2.0+ WITH Classpath-exception-2.0",
+                                          "Llama 3 Community License",
+                                          "Undisclosed",
+                                          "Component not included",
+                                          "(MIT AND",
+                                          "LicenseRef-mine",
+                                          "Apache 2.0",
+                                          "cc-by-4.0",
+                                          "MIT\\Apache",
+                                          "Apchae-2.0"};
+  // Twice: the first round fills the memo, the second answers from it.
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& text : texts) {
+      for (ContentType type : kTypes) {
+        EXPECT_EQ(dump(memo.assess(text, type)), dump(db.assess(text, type)))
+            << "'" << text << "' as " << content_type_name(type) << ", round " << round;
+      }
+    }
+  }
+}
+
+TEST(LicenseMemo, LongTextsAndAFullMemoStillAnswerRight) {
+  const LicenseDb& db = LicenseDb::builtin();
+  LicenseMemo memo(db);
+  const std::string long_text = std::string(300, ' ') + "MIT OR " + std::string(10, 'x');
+  EXPECT_EQ(dump(memo.assess(long_text, ContentType::code)),
+            dump(db.assess(long_text, ContentType::code)));
+  // More distinct texts than the memo keeps: it starts afresh and goes on.
+  for (int i = 0; i < 3000; ++i) {
+    std::string text = "LicenseRef-" + std::to_string(i);
+    ASSERT_EQ(memo.assess(text, ContentType::data).canonical, text);
+  }
+  EXPECT_EQ(dump(memo.assess("GPLv3", ContentType::data)),
+            dump(db.assess("GPLv3", ContentType::data)));
+}
+
+TEST(LicenseMemo, ServesOnlyTheKnowledgeBaseItWasMadeFor) {
+  LicenseDb a = small_db("Open-1");
+  LicenseDb b = small_db("Open-1");
+  LicenseMemo memo(a);
+  EXPECT_TRUE(memo.serves(a));
+  EXPECT_FALSE(memo.serves(b));
+  EXPECT_EQ(memo.assess("Open-1", ContentType::code).status, LicenseAssessment::Status::open);
+  // Another knowledge base loaded into the same object, as a later run may:
+  // the memo must not answer for it.
+  a = small_db("Open-2");
+  EXPECT_FALSE(memo.serves(a));
+  LicenseMemo fresh(a);
+  EXPECT_TRUE(fresh.serves(a));
+  EXPECT_EQ(fresh.assess("Open-1", ContentType::code).status, LicenseAssessment::Status::not_open);
+}
+
+TEST(LicenseMemo, EvaluationThroughAMemoEqualsThePlainOne) {
+  const LicenseDb& db = LicenseDb::builtin();
+  LicenseMemo memo(db);
+  std::vector<testing::Entry> entries = testing::required_down_to(3);
+  for (auto& e : entries) {
+    if (e.name == "Model architecture") e.license = "MIT License";
+    if (e.name == "Model parameters (Final)") e.license = "apache 2";
+    if (e.name == "Data card") e.license = "GPLv3";
+  }
+  Manifest m = parse_manifest(testing::manifest_json(entries), "m.json");
+  for (int round = 0; round < 2; ++round) {
+    Evaluation plain = evaluate_with_fixes(m, builtin_framework(), db);
+    Evaluation memoised = evaluate_with_fixes(m, builtin_framework(), memo);
+    EXPECT_EQ(memoised.model_class, plain.model_class);
+    ASSERT_EQ(memoised.diagnostics.size(), plain.diagnostics.size());
+    for (std::size_t i = 0; i < plain.diagnostics.size(); ++i) {
+      EXPECT_EQ(memoised.diagnostics[i].message, plain.diagnostics[i].message);
+      EXPECT_EQ(memoised.diagnostics[i].where.column, plain.diagnostics[i].where.column);
+    }
+    for (std::size_t i = 0; i < plain.components.size(); ++i) {
+      EXPECT_EQ(memoised.components[i].status, plain.components[i].status);
+      EXPECT_EQ(memoised.components[i].license_canonical, plain.components[i].license_canonical);
+      EXPECT_EQ(memoised.components[i].reason, plain.components[i].reason);
+      EXPECT_EQ(memoised.components[i].suggestion, plain.components[i].suggestion);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace mofcheck
