@@ -258,20 +258,37 @@ bool same_place(const SourceLocation& text, const SourceLocation& value) {
 
 namespace {
 
-std::vector<LicenseEdit> plan_edits(const Manifest& manifest, LicenseMemo& memo) {
+// The edits, and in `fields` (when given) the field each one rewrites.
+std::vector<LicenseEdit> plan_edits(const Manifest& manifest, LicenseMemo& memo,
+                                    std::vector<const Field*>* fields = nullptr) {
   std::vector<LicenseEdit> edits;
+  std::vector<const Field*> edited;
   for_each_license(manifest, [&](LicenseSlot slot, const Field& f) {
     if (f.value.empty()) return;
     // The rewrite does not depend on the component type; only suitability does.
     const LicenseAssessment& a = memo.assess(f.value, ContentType::code);
     if (a.suggestion.empty() || a.suggestion == f.value) return;
     edits.push_back({slot.path(), f.where, f.value, a.suggestion, a.suggestion_certain});
+    edited.push_back(&f);
   });
-  if (edits.size() < 2) return edits;
-  std::stable_sort(edits.begin(), edits.end(), [](const LicenseEdit& a, const LicenseEdit& b) {
-    return a.where.line != b.where.line ? a.where.line < b.where.line
-                                        : a.where.column < b.where.column;
-  });
+  if (edits.size() > 1) {
+    std::vector<std::size_t> order(edits.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      const SourceLocation& x = edits[a].where;
+      const SourceLocation& y = edits[b].where;
+      return x.line != y.line ? x.line < y.line : x.column < y.column;
+    });
+    std::vector<LicenseEdit> sorted;
+    std::vector<const Field*> sorted_fields;
+    for (std::size_t i : order) {
+      sorted.push_back(std::move(edits[i]));
+      sorted_fields.push_back(edited[i]);
+    }
+    edits = std::move(sorted);
+    edited = std::move(sorted_fields);
+  }
+  if (fields) *fields = std::move(edited);
   return edits;
 }
 
@@ -329,17 +346,22 @@ Evaluation evaluate_with_fixes(const Manifest& manifest, const Framework& framew
 Evaluation evaluate_with_fixes(const Manifest& manifest, const Framework& framework,
                                LicenseMemo& memo) {
   Evaluation ev = evaluate(manifest, framework, memo);
-  std::vector<LicenseEdit> edits = plan_edits(manifest, memo);
+  std::vector<const Field*> fields;
+  std::vector<LicenseEdit> edits = plan_edits(manifest, memo, &fields);
   if (edits.empty()) return ev;
   // The class with some fixes applied, or -1 when the manifest then cannot be judged.
-  auto class_with = [&](const std::vector<LicenseEdit>& some) {
+  std::vector<LicenseReplacement> replaced;
+  auto class_with = [&](std::size_t first, std::size_t last) {
+    replaced.clear();
+    for (std::size_t i = first; i < last; ++i) replaced.push_back({fields[i], edits[i].replacement});
     try {
-      return evaluate(apply_license_edits(manifest, some), framework, memo).model_class;
+      return class_with_licenses(manifest, framework, memo, replaced);
     } catch (const Error&) {
       return -1;
     }
   };
-  for (const LicenseEdit& e : edits) {
+  for (std::size_t k = 0; k < edits.size(); ++k) {
+    const LicenseEdit& e = edits[k];
     int level = -2;  // not computed yet
     for (Diagnostic& d : ev.diagnostics) {
       if (d.code != "license-alias" && d.code != "license-unknown") continue;
@@ -347,7 +369,7 @@ Evaluation evaluate_with_fixes(const Manifest& manifest, const Framework& framew
       if (c < 0 || !same_place(ev.components[static_cast<std::size_t>(c)].license_where, e.where)) {
         continue;
       }
-      if (level == -2) level = class_with({e});
+      if (level == -2) level = class_with(k, k + 1);
       if (level < 0) break;
       // "did you mean X? With X the model would be ..." reads as two sentences.
       d.message += d.message.back() == '?' ? " With " : "; with ";
@@ -357,7 +379,7 @@ Evaluation evaluate_with_fixes(const Manifest& manifest, const Framework& framew
     }
   }
   if (edits.size() > 1) {
-    int level = class_with(edits);
+    int level = class_with(0, edits.size());
     if (level >= 0 && level != ev.model_class) {
       std::size_t certain = static_cast<std::size_t>(std::count_if(
           edits.begin(), edits.end(), [](const LicenseEdit& e) { return e.certain; }));

@@ -112,17 +112,16 @@ void JsonWriter::newline_indent(std::size_t depth) {
 }
 
 void JsonWriter::separate_indented() {
-  if (has_elements_.back()) put(',');
-  has_elements_.back() = 1;
-  newline_indent(has_elements_.size());
+  if (next_ == Next::element) put(',');
+  newline_indent(depth_);
 }
 
 void JsonWriter::close(char bracket) {
-  const bool any = has_elements_.back() != 0;
-  has_elements_.pop_back();
-  if (any && indent_ >= 0) newline_indent(has_elements_.size());
+  const bool any = next_ != Next::first;
+  --depth_;
+  if (any && indent_ >= 0) newline_indent(depth_);
   put(bracket);
-  done_if_top();
+  end_value();
 }
 
 void JsonWriter::escaped_key(std::string_view name) {
@@ -208,14 +207,14 @@ void JsonWriter::integer(std::int64_t n) {
   before_value();
   char* p = room(24);
   p_ = std::to_chars(p, p + 24, n).ptr;
-  done_if_top();
+  end_value();
 }
 
 void JsonWriter::value(std::size_t n) {
   before_value();
   char* p = room(24);
   p_ = std::to_chars(p, p + 24, n).ptr;
-  done_if_top();
+  end_value();
 }
 
 void JsonWriter::value(double x) {
@@ -227,7 +226,7 @@ void JsonWriter::value(double x) {
     char* p = room(64);
     p_ = nlohmann::detail::to_chars(p, p + 64, x);
   }
-  done_if_top();
+  end_value();
 }
 
 }  // namespace mofcheck

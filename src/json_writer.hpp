@@ -33,11 +33,12 @@ class JsonWriter {
 
   /// The key of the next member; the value follows with one of the calls below.
   [[gnu::always_inline]] void key(std::string_view name) {
-    before_value();
     // Names in the source with nothing to escape (every key of the reports):
     // the test and the copy fold into a few stores when inlined.
     if (name.size() <= kShortKey && plain_key(name)) {
-      char* p = room(name.size() + 4);
+      if (indent_ >= 0) before_value();
+      char* p = room(name.size() + 5);
+      if (indent_ < 0 && next_ == Next::element) *p++ = ',';
       *p++ = '"';
       std::memcpy(p, name.data(), name.size());
       p += name.size();
@@ -46,15 +47,16 @@ class JsonWriter {
       if (indent_ >= 0) *p++ = ' ';
       p_ = p;
     } else {
+      before_value();
       escaped_key(name);
     }
-    after_key_ = true;
+    next_ = Next::value;
   }
 
   [[gnu::always_inline]] void value(std::string_view text) {
     before_value();
     string(text);
-    done_if_top();
+    end_value();
   }
   void value(const char* text) { value(std::string_view(text)); }
   void value(const std::string& text) { value(std::string_view(text)); }
@@ -65,7 +67,7 @@ class JsonWriter {
     } else {
       literal("false", 5);
     }
-    done_if_top();
+    end_value();
   }
   void value(int n) { integer(static_cast<std::int64_t>(n)); }
   void value(std::size_t n);
@@ -74,7 +76,7 @@ class JsonWriter {
   void null() {
     before_value();
     literal("null", 4);
-    done_if_top();
+    end_value();
   }
 
   /// `key(name)` then `value(v)`.
@@ -87,7 +89,7 @@ class JsonWriter {
  private:
   static constexpr std::size_t kShortKey = 32;
 
-  static constexpr bool plain_key(std::string_view name) {
+  [[gnu::always_inline]] static constexpr bool plain_key(std::string_view name) {
     for (char c : name) {
       auto u = static_cast<unsigned char>(c);
       if (u < 0x20 || u >= 0x80 || c == '"' || c == '\\') return false;
@@ -113,28 +115,38 @@ class JsonWriter {
     ++p_;
   }
 
-  // The separator before a value or key: nothing after a key or at the top,
-  // else a comma after an earlier element, and the line break and indent.
+  // What the next key or value follows, which decides the separator before it.
+  enum class Next : unsigned char {
+    first,    // the start of a container or of the document: none
+    element,  // an element of the container: a comma
+    value,    // a key: none
+  };
+
+  // The separator before a value or key; with indent also the line break
+  // and indent of an element.
   [[gnu::always_inline]] void before_value() {
-    if (after_key_) {
-      after_key_ = false;
-    } else if (!has_elements_.empty()) {
-      if (indent_ < 0) {
-        if (has_elements_.back()) put(',');
-        has_elements_.back() = 1;
-      } else {
-        separate_indented();
-      }
+    if (next_ == Next::value) return;
+    if (indent_ >= 0) {
+      if (depth_ > 0) separate_indented();
+    } else if (next_ == Next::element) {
+      put(',');
     }
   }
-  void done_if_top() {
-    if (has_elements_.empty()) sync();
+  // After a complete value: the document is done at the top.
+  [[gnu::always_inline]] void end_value() {
+    if (depth_ == 0) {
+      sync();
+      next_ = Next::first;
+    } else {
+      next_ = Next::element;
+    }
   }
 
   void open(char bracket) {
     before_value();
     put(bracket);
-    has_elements_.push_back(0);
+    ++depth_;
+    next_ = Next::first;
   }
   void close(char bracket);
   void separate_indented();
@@ -147,8 +159,8 @@ class JsonWriter {
   int indent_;
   char* p_ = nullptr;         // next byte to write, in `out`; null when `out` is exact
   char* end_ = nullptr;       // end of the room made in `out`
-  std::string has_elements_;  // one flag (0 or 1) per open container
-  bool after_key_ = false;
+  std::size_t depth_ = 0;  // containers open
+  Next next_ = Next::first;
 };
 
 /// Appends `text` as a JSON string literal (quotes included), escaped as

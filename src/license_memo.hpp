@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Remembered license assessments for batch scoring, where the same few dozen
 // license texts recur in every record; and evaluate() / evaluate_with_fixes()
-// judging through such a memo. A memo takes no lock: give each thread its
+// judging through such a memo, and the class a manifest would reach with
+// some license values replaced. A memo takes no lock: give each thread its
 // own. Private.
 #pragma once
 
@@ -11,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include <mofcheck/evaluate.hpp>
 #include <mofcheck/license.hpp>
@@ -48,6 +50,17 @@ class LicenseMemo {
 
 /// evaluate(), judging licenses through `memo` (which names the knowledge base).
 Evaluation evaluate(const Manifest& manifest, const Framework& framework, LicenseMemo& memo);
+
+/// One license value of a manifest read as another text.
+struct LicenseReplacement {
+  const Field* field = nullptr;  ///< a license field of the manifest
+  std::string_view text;
+};
+
+/// evaluate(manifest with the `replaced` values).model_class, computed
+/// without copying the manifest or writing any text. Throws as evaluate().
+int class_with_licenses(const Manifest& manifest, const Framework& framework, LicenseMemo& memo,
+                        const std::vector<LicenseReplacement>& replaced);
 
 /// evaluate_with_fixes(), judging licenses through `memo`.
 Evaluation evaluate_with_fixes(const Manifest& manifest, const Framework& framework,

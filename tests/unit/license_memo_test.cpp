@@ -127,5 +127,79 @@ TEST(LicenseMemo, EvaluationThroughAMemoEqualsThePlainOne) {
   }
 }
 
+// The field a LicenseEdit names.
+const Field* field_of(const Manifest& m, const std::string& path) {
+  if (path == "release.license.distribution.name") return &m.license_distribution.name;
+  if (path == "release.license.code.name") return &m.license_code.name;
+  if (path == "release.license.data.name") return &m.license_data.name;
+  if (path == "release.license.document.name") return &m.license_document.name;
+  for (std::size_t i = 0; i < m.components.size(); ++i) {
+    if (path == "release.components[" + std::to_string(i) + "].license") {
+      return &m.components[i].license;
+    }
+  }
+  return nullptr;
+}
+
+TEST(ClassWithLicenses, EqualsEvaluatingTheRewrittenManifest) {
+  const LicenseDb& db = LicenseDb::builtin();
+  LicenseMemo memo(db);
+  const std::vector<std::string> manifests = {
+      // Aliases on components, in the type-wide and the distribution license,
+      // and components inside another that take their host's (aliased) license.
+      R"json({"release": {"name": "m",
+          "license": {"distribution": {"name": "Apache 2.0"},
+                      "data": {"name": "cdla permissive 2.0"},
+                      "document": {"name": "CC BY 4.0"}},
+          "components": [
+            {"name": "Model architecture"},
+            {"name": "Model parameters (Final)"},
+            {"name": "Model card", "license": "cc-by-4.0"},
+            {"name": "Data card", "included_in": "Model card"},
+            {"name": "Technical report", "license": "CC BY-SA 4.0"},
+            {"name": "Evaluation results", "included_in": "Technical report"},
+            {"name": "Training code", "license": "MIT License"},
+            {"name": "Inference code", "license": "Apchae-2.0"},
+            {"name": "Evaluation code", "license": "GPLv3"},
+            {"name": "Evaluation data", "license": "Llama 3 Community License"}]}})json",
+      // A fix that does not change the class, next to one that does.
+      R"json({"release": {"name": "m", "license": {"distribution": {"name": "MIT"}},
+          "components": [
+            {"name": "Model architecture", "license": "apache-2"},
+            {"name": "Model parameters (Final)", "license": "Apache License 2.0"},
+            {"name": "Model card", "license": "CC-BY-4.0"},
+            {"name": "Data card", "license": "CC-BY-4.0"},
+            {"name": "Technical report", "license": "CC-BY-4.0"},
+            {"name": "Evaluation results", "license": "CC-BY-4.0"}]}})json"};
+  for (const std::string& text : manifests) {
+    Manifest m = parse_manifest(text, "m.json");
+    std::vector<LicenseEdit> edits = plan_license_edits(m, db);
+    ASSERT_GE(edits.size(), 2u) << text;
+    // Each edit alone, then all of them.
+    std::vector<std::vector<LicenseEdit>> subsets;
+    for (const LicenseEdit& e : edits) subsets.push_back({e});
+    subsets.push_back(edits);
+    for (const auto& some : subsets) {
+      std::vector<LicenseReplacement> replaced;
+      for (const LicenseEdit& e : some) {
+        const Field* f = field_of(m, e.field);
+        ASSERT_NE(f, nullptr) << e.field;
+        replaced.push_back({f, e.replacement});
+      }
+      EXPECT_EQ(class_with_licenses(m, builtin_framework(), memo, replaced),
+                evaluate(apply_license_edits(m, some), builtin_framework(), db).model_class)
+          << some.size() << " edits, the first " << some.front().field;
+    }
+  }
+}
+
+TEST(ClassWithLicenses, ThrowsAsEvaluateDoes) {
+  LicenseMemo memo(LicenseDb::builtin());
+  Manifest m = parse_manifest(R"({"release": {"name": "m", "components": [
+      {"name": "Data card", "included_in": "Model card"}]}})",
+                              "m.json");
+  EXPECT_THROW(class_with_licenses(m, builtin_framework(), memo, {}), Error);
+}
+
 }  // namespace
 }  // namespace mofcheck
