@@ -35,7 +35,51 @@ void string_or_null(JsonWriter& w, bool present, const std::string& text) {
   }
 }
 
+// The members of a component that come from the framework alone.
+void write_component_head(JsonWriter& w, const ComponentDef& def) {
+  w.member("name", def.name);
+  w.member("id", def.id);
+  w.member("type", content_type_name(def.type));
+  w.member("class", def.class_level);
+  w.member("required", def.required);
+}
+
 }  // namespace
+
+void JsonReportCache::prepare(const Framework& fw) {
+  if (framework_ == &fw) return;
+  framework_ = &fw;
+  head_.clear();
+  missing_.clear();
+  unlicensed_.clear();
+  std::string sentence;
+  auto encoded_action = [&](std::size_t i, ComponentStatus status) {
+    ComponentResult r;
+    r.index = i;
+    r.status = status;
+    sentence.clear();
+    append_action(sentence, fw, i, r);
+    std::string json;
+    append_json_string(json, sentence);
+    return json;
+  };
+  for (std::size_t i = 0; i < fw.components.size(); ++i) {
+    std::string object;
+    JsonWriter w(object);
+    w.begin_object();
+    write_component_head(w, fw.components[i]);
+    w.end_object();
+    head_.push_back(object.substr(1, object.size() - 2));  // without the braces
+    missing_.push_back(encoded_action(i, ComponentStatus::missing));
+    unlicensed_.push_back(encoded_action(i, ComponentStatus::unlicensed));
+  }
+}
+
+const std::string* JsonReportCache::action(std::size_t i, ComponentStatus status) const {
+  if (status == ComponentStatus::missing) return &missing_[i];
+  if (status == ComponentStatus::unlicensed) return &unlicensed_[i];
+  return nullptr;
+}
 
 void write_location_json(JsonWriter& w, const SourceLocation& where) {
   w.begin_object();
@@ -46,8 +90,13 @@ void write_location_json(JsonWriter& w, const SourceLocation& where) {
 }
 
 void write_evaluation_json(JsonWriter& w, const Evaluation& ev, const GateResult& gate,
-                           const RecordTag* tag) {
+                           const RecordTag* tag, JsonReportCache* cache) {
   const Framework& fw = *ev.framework;
+  if (cache && w.compact()) {
+    cache->prepare(fw);
+  } else {
+    cache = nullptr;
+  }
   w.begin_object();
   w.member("input", ev.model.origin);
   write_tag(w, tag);
@@ -100,11 +149,11 @@ void write_evaluation_json(JsonWriter& w, const Evaluation& ev, const GateResult
   for (const auto& r : ev.components) {
     const ComponentDef& def = fw.components[r.index];
     w.begin_object();
-    w.member("name", def.name);
-    w.member("id", def.id);
-    w.member("type", content_type_name(def.type));
-    w.member("class", def.class_level);
-    w.member("required", def.required);
+    if (cache) {
+      w.raw(cache->component_head(r.index));
+    } else {
+      write_component_head(w, def);
+    }
     w.member("status", status_name(r.status));
     w.key("license");
     string_or_null(w, r.listed, r.license_canonical);
@@ -151,9 +200,15 @@ void write_evaluation_json(JsonWriter& w, const Evaluation& ev, const GateResult
       w.begin_object();
       w.member("component", fw.components[i].name);
       w.member("status", status_name(ev.components[i].status));
-      action.clear();
-      append_action(action, ev, i);
-      w.member("action", action);
+      w.key("action");
+      if (const std::string* encoded =
+              cache ? cache->action(i, ev.components[i].status) : nullptr) {
+        w.raw(*encoded);
+      } else {
+        action.clear();
+        append_action(action, ev, i);
+        w.value(action);
+      }
       w.end_object();
     }
     w.end_array();

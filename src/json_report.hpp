@@ -7,7 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include <mofcheck/report.hpp>
 
@@ -21,10 +23,30 @@ struct RecordTag {
   std::size_t record = 1;
 };
 
+/// Parts of the report that depend on the framework only, encoded once by a
+/// reporter that writes many compact reports: per component the members from
+/// "name" to "required", and the action sentence when it is missing or
+/// unlicensed. Made by the same code that writes them otherwise.
+class JsonReportCache {
+ public:
+  /// Encodes the parts of `fw` unless they are encoded already.
+  void prepare(const Framework& fw);
+  /// `"name":…,"required":…` of component `i`.
+  const std::string& component_head(std::size_t i) const { return head_[i]; }
+  /// The action of component `i` as a JSON string, or nullptr when it
+  /// depends on more than the framework.
+  const std::string* action(std::size_t i, ComponentStatus status) const;
+
+ private:
+  const Framework* framework_ = nullptr;
+  std::vector<std::string> head_, missing_, unlicensed_;
+};
+
 void write_location_json(JsonWriter& w, const SourceLocation& where);
-/// One evaluation report object; `tag` adds "source" and "record".
+/// One evaluation report object; `tag` adds "source" and "record". With a
+/// compact writer, `cache` (when given) supplies the parts it encoded.
 void write_evaluation_json(JsonWriter& w, const Evaluation& ev, const GateResult& gate,
-                           const RecordTag* tag = nullptr);
+                           const RecordTag* tag = nullptr, JsonReportCache* cache = nullptr);
 /// One error report object; `tag` adds "source" and "record".
 void write_error_json(JsonWriter& w, const Error& error, const RecordTag* tag = nullptr);
 

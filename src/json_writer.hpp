@@ -79,6 +79,17 @@ class JsonWriter {
     end_value();
   }
 
+  /// Whether the output is compact (no indent).
+  bool compact() const { return indent_ < 0; }
+  /// Text already encoded as compact JSON, written as it is where a value
+  /// goes: one value, or after begin_object() or a member, one or more
+  /// members ("a":1,"b":2). Compact output only; `json` must be valid there.
+  void raw(std::string_view json) {
+    before_value();
+    literal(json.data(), json.size());
+    end_value();
+  }
+
   /// `key(name)` then `value(v)`.
   template <typename T>
   [[gnu::always_inline]] void member(std::string_view name, const T& v) {
@@ -157,8 +168,8 @@ class JsonWriter {
 
   std::string& out_;
   int indent_;
-  char* p_ = nullptr;         // next byte to write, in `out`; null when `out` is exact
-  char* end_ = nullptr;       // end of the room made in `out`
+  char* p_ = nullptr;      // next byte to write, in `out`; null when `out` is exact
+  char* end_ = nullptr;    // end of the room made in `out`
   std::size_t depth_ = 0;  // containers open
   Next next_ = Next::first;
 };

@@ -22,7 +22,7 @@ class JsonlReporter : public Reporter {
     if (record != 0) source.remove_suffix(record_origin("", record).size());
     RecordTag tag{source, record == 0 ? 1 : record};
     JsonWriter w(buffer_);
-    write_evaluation_json(w, ev, gate, &tag);
+    write_evaluation_json(w, ev, gate, &tag, &cache_);
     flush(out);
   }
   void add_error(const Error& error, std::ostream& out) override {
@@ -42,6 +42,7 @@ class JsonlReporter : public Reporter {
     buffer_.clear();
   }
   std::string buffer_;  // reused across lines
+  JsonReportCache cache_;
 };
 
 }  // namespace

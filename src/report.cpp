@@ -56,8 +56,11 @@ std::string open_license_hint(const Framework& fw, ContentType type) {
 }
 
 void append_action(std::string& out, const Evaluation& ev, std::size_t index) {
-  const Framework& fw = *ev.framework;
-  const ComponentResult& r = ev.components[index];
+  append_action(out, *ev.framework, index, ev.components[index]);
+}
+
+void append_action(std::string& out, const Framework& fw, std::size_t index,
+                   const ComponentResult& r) {
   switch (r.status) {
     case ComponentStatus::missing:
       out += "missing: publish it under ";

@@ -31,6 +31,11 @@ namespace mofcheck {
 std::string describe_action(const Evaluation& ev, std::size_t index);
 /// describe_action(), appended to `out`.
 void append_action(std::string& out, const Evaluation& ev, std::size_t index);
+/// The same for the result `r` of component `index`. For a missing or an
+/// unlicensed component the sentence depends on the framework and the index
+/// only (the json report encodes those once).
+void append_action(std::string& out, const Framework& fw, std::size_t index,
+                   const ComponentResult& r);
 
 /// The actions one class still needs, as component indices ordered by class
 /// (nearest first): the gap's unmet components, less those that an unmet

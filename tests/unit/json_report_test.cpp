@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: Apache-2.0
+// The json report written with the parts a reporter encodes once must be the
+// report written without them, byte for byte.
+#include "json_report.hpp"
+
+#include <mofcheck/fix.hpp>
+#include <mofcheck/gate.hpp>
+
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "test_support.hpp"
+
+namespace mofcheck {
+namespace {
+
+std::string written(const Evaluation& ev, int indent, JsonReportCache* cache) {
+  std::string out;
+  JsonWriter w(out, indent);
+  write_evaluation_json(w, ev, check_gate(ev, GatePolicy{}), nullptr, cache);
+  return out;
+}
+
+const char* const kManifests[] = {
+    // Met, missing, unlicensed and not open components; a stand-in; a guess.
+    R"json({"release": {"name": "a \"quoted\" model", "license": {"distribution": {"name": "MIT"}},
+        "components": [
+          {"name": "Model architecture"},
+          {"name": "Model parameters (Final)", "license": "Llama 3 Community License"},
+          {"name": "Model card", "license": ""},
+          {"name": "Data card", "included_in": "Model card"},
+          {"name": "Research paper", "license": "CC-BY-4.0"},
+          {"name": "Evaluation results", "license": "CC BY 4.0"},
+          {"name": "Training code", "license": "Apchae-2.0"}]}})json",
+    R"json({"release": {"name": "empty", "components": []}})json",
+};
+
+TEST(JsonReportCache, SameBytesAsWithoutIt) {
+  JsonReportCache cache;
+  for (const char* text : kManifests) {
+    Evaluation ev = evaluate_with_fixes(parse_manifest(text, "m.json"), builtin_framework(),
+                                        LicenseDb::builtin());
+    EXPECT_EQ(written(ev, -1, &cache), written(ev, -1, nullptr)) << text;
+    // An indented report does not use it.
+    EXPECT_EQ(written(ev, 2, &cache), written(ev, 2, nullptr)) << text;
+  }
+}
+
+TEST(JsonReportCache, FollowsAnotherFramework) {
+  Framework tiny = parse_framework(R"(
+framework: {name: Tiny, version: "2"}
+classes:
+  - {level: 2, name: Basic}
+  - {level: 1, name: Full}
+components:
+  - {id: weights, name: Weights, type: data, class: 2}
+  - {id: code, name: "Code \"quoted\"", type: code, class: 1}
+  - {id: extras, name: Extras, type: document, class: 1, required: false}
+)",
+                                   "tiny.yaml");
+  JsonReportCache cache;
+  Evaluation mof =
+      evaluate(parse_manifest(kManifests[0], "m.json"), builtin_framework(), LicenseDb::builtin());
+  Evaluation small = evaluate(parse_manifest(R"({"release": {"name": "m", "components": [
+      {"name": "Weights", "license": "CC0-1.0"}, {"name": "Code \"quoted\""}]}})",
+                                             "m.json"),
+                              tiny, LicenseDb::builtin());
+  EXPECT_EQ(written(mof, -1, &cache), written(mof, -1, nullptr));
+  EXPECT_EQ(written(small, -1, &cache), written(small, -1, nullptr));
+  EXPECT_EQ(written(mof, -1, &cache), written(mof, -1, nullptr));
+}
+
+}  // namespace
+}  // namespace mofcheck
