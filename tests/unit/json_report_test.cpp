@@ -50,21 +50,19 @@ TEST(JsonReportCache, SameBytesAsWithoutIt) {
 
 TEST(JsonReportCache, FollowsAnotherFramework) {
   Framework tiny = parse_framework(R"(
-framework: {name: Tiny, version: "2"}
+framework: {name: Two, version: "1"}
 classes:
-  - {level: 2, name: Basic}
-  - {level: 1, name: Full}
+  - {level: 1, name: Only}
 components:
-  - {id: weights, name: Weights, type: data, class: 2}
   - {id: code, name: "Code \"quoted\"", type: code, class: 1}
-  - {id: extras, name: Extras, type: document, class: 1, required: false}
+  - {id: notes, name: Notes, type: document, class: 1, required: false}
 )",
-                                   "tiny.yaml");
+                                   "two.yaml");
   JsonReportCache cache;
   Evaluation mof =
       evaluate(parse_manifest(kManifests[0], "m.json"), builtin_framework(), LicenseDb::builtin());
   Evaluation small = evaluate(parse_manifest(R"({"release": {"name": "m", "components": [
-      {"name": "Weights", "license": "CC0-1.0"}, {"name": "Code \"quoted\""}]}})",
+      {"name": "Notes", "license": "CC0-1.0"}, {"name": "Code \"quoted\""}]}})",
                                              "m.json"),
                               tiny, LicenseDb::builtin());
   EXPECT_EQ(written(mof, -1, &cache), written(mof, -1, nullptr));
