@@ -39,7 +39,7 @@ Error in_record(const Error& e, const std::string& origin, const Record& rec) {
   return Error(where, e.message());
 }
 
-Outcome score(Manifest m, const BatchSettings& s) {
+Outcome score(const Manifest& m, const BatchSettings& s) {
   // The same license texts recur across records: each thread keeps their verdicts.
   thread_local std::optional<LicenseMemo> memo;
   if (!memo || !memo->serves(*s.licenses)) memo.emplace(*s.licenses);
@@ -61,15 +61,17 @@ Outcome score_record(const Record& rec, const std::string& shown, const BatchSet
   const std::string origin = record_origin(shown, rec.number);
   try {
     if (!rec.problem.empty()) throw Error({origin, rec.line, rec.column}, rec.problem);
-    Manifest m;
-    try {
-      m = parse_manifest(rec.text, origin, rec.syntax, s.limits);
-    } catch (const Error& e) {
-      throw in_record(e, origin, rec);
-    }
+    // Built in place and scored by reference: a Manifest holds some fifty strings.
+    Manifest m = [&] {
+      try {
+        return parse_manifest(rec.text, origin, rec.syntax, s.limits);
+      } catch (const Error& e) {
+        throw in_record(e, origin, rec);
+      }
+    }();
     m.record = rec.number;
     offset_positions(m, rec.line, rec.column);
-    return score(std::move(m), s);
+    return score(m, s);
   } catch (const Error& e) {
     return failed(std::make_unique<RecordError>(e, shown, rec.number));
   }

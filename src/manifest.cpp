@@ -292,11 +292,13 @@ Manifest parse_manifest(std::string_view text, std::string_view origin, InputSyn
                         const ReadLimits& limits) {
   check_size(text, origin, limits);
   std::string_view body = without_bom(text);
-  if (decide_syntax(body, syntax) == InputSyntax::json) {
-    Manifest m;
-    if (read_plain_json_manifest(body, origin, limits, m)) return m;
+  // One named result, so the common path returns it without a move.
+  Manifest m;
+  if (decide_syntax(body, syntax) != InputSyntax::json ||
+      !read_plain_json_manifest(body, origin, limits, m)) {
+    m = read_manifest_fully(text, origin, syntax, limits);
   }
-  return read_manifest_fully(text, origin, syntax, limits);
+  return m;
 }
 
 namespace {
