@@ -353,7 +353,8 @@ Evaluation evaluate_with_fixes(const Manifest& manifest, const Framework& framew
   std::vector<LicenseReplacement> replaced;
   auto class_with = [&](std::size_t first, std::size_t last) {
     replaced.clear();
-    for (std::size_t i = first; i < last; ++i) replaced.push_back({fields[i], edits[i].replacement});
+    for (std::size_t i = first; i < last; ++i)
+      replaced.push_back({fields[i], edits[i].replacement});
     try {
       return class_with_licenses(manifest, framework, memo, replaced);
     } catch (const Error&) {
