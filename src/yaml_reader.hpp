@@ -16,8 +16,12 @@ namespace mofcheck::yaml {
 /// Parses one YAML document. Throws Error on syntax errors, on an empty
 /// document, and on nesting deeper than `max_depth`.
 YAML::Node load(std::string_view text, std::string_view origin, int max_depth = 64);
+/// Parses text that is part of mof-check itself (the built-in definition)
+/// without the bounded pre-read `load` does for untrusted input.
+YAML::Node load_known_good(std::string_view text, std::string_view origin);
 /// Parses every document of a multi-document stream.
-std::vector<YAML::Node> load_all(std::string_view text, std::string_view origin, int max_depth = 64);
+std::vector<YAML::Node> load_all(std::string_view text, std::string_view origin,
+                                 int max_depth = 64);
 
 /// 1-based location of a node.
 SourceLocation where(const YAML::Node& node, std::string_view origin);
