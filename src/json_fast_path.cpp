@@ -145,6 +145,13 @@ class PlainReader {
     return true;
   }
 
+  // A mapping, or null or [] for "nothing here" (`nothing` set, `out` untouched).
+  bool mapping_or_nothing(od::value v, od::object& out, bool& nothing) {
+    if (!is_null(v, nothing)) return false;
+    if (!nothing && !is_empty_list(v, nothing)) return false;
+    return nothing || !v.get_object().get(out);
+  }
+
   bool read_framework(od::value v) {
     bool null = false;
     if (!is_null(v, null)) return false;
@@ -178,12 +185,10 @@ class PlainReader {
 
   bool read_global_licenses(od::value v) {
     out_.license_where = where(v.raw_json_token().data());
-    bool skip = false;
-    if (!is_null(v, skip)) return false;
-    if (!skip && !is_empty_list(v, skip)) return false;
-    if (skip) return true;
     od::object lic;
-    if (v.get_object().get(lic)) return false;
+    bool nothing = false;
+    if (!mapping_or_nothing(v, lic, nothing)) return false;
+    if (nothing) return true;
     std::uint32_t seen = 0;
     GlobalLicense* slots[] = {&out_.license_distribution, &out_.license_code, &out_.license_data,
                               &out_.license_document};
@@ -194,12 +199,10 @@ class PlainReader {
 
   bool global(od::value v, GlobalLicense& g) {
     const char* at = v.raw_json_token().data();
-    bool skip = false;
-    if (!is_null(v, skip)) return false;
-    if (!skip && !is_empty_list(v, skip)) return false;
-    if (skip) return true;
     od::object o;
-    if (v.get_object().get(o)) return false;
+    bool nothing = false;
+    if (!mapping_or_nothing(v, o, nothing)) return false;
+    if (nothing) return true;
     g.present = true;
     g.where = where(at);
     std::uint32_t seen = 0;
