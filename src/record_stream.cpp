@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <utility>
 
 namespace mofcheck {
 
@@ -20,6 +21,42 @@ bool is_space(char c) {
 
 bool blank_line(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
+}
+
+// Where the JSON value at the start of `s` (leading spaces allowed) ends, or
+// npos when it does not end within `s`. Strings and escapes are followed;
+// the value is not otherwise checked.
+std::size_t json_value_end(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && is_space(s[i])) ++i;
+  int depth = 0;
+  bool in_string = false;
+  for (; i < s.size(); ++i) {
+    const char c = s[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      ++depth;
+    } else if ((c == '}' || c == ']') && --depth <= 0) {
+      return i + 1;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// A line that is one JSON object and nothing else: an NDJSON record.
+bool is_object_line(std::string_view line) {
+  std::size_t first = line.find_first_not_of(" \t\r");
+  if (first == std::string_view::npos || line[first] != '{') return false;
+  std::size_t end = json_value_end(line);
+  return end != std::string_view::npos &&
+         line.find_first_not_of(" \t\r", end) == std::string_view::npos;
 }
 
 class FileSource : public ByteSource {
@@ -272,6 +309,7 @@ void RecordReader::decide() {
     if (end_ - begin_ > max_record_ || !fill()) return;
   }
   const char first = buf_[begin_ + f];
+  if (first == '{' && broken_first_line_of_ndjson(f)) return become_stream(Mode::ndjson);
   if (first == '{' || first == '[') {
     scan_pos_ = f;
     depth_ = 0;
@@ -329,6 +367,33 @@ void RecordReader::decide() {
     pos = eol + 1;
     if (pos > max_record_) return;
   }
+}
+
+// An NDJSON stream whose first record is broken would otherwise read as one
+// broken manifest: the first line is not one JSON value, but the next
+// non-blank line is one object alone on its line, and so is the line after it
+// (or the input ends). A manifest written across lines never looks like
+// that: its second line is a key, or an object followed by ',' or ']'.
+bool RecordReader::broken_first_line_of_ndjson(std::size_t from) {
+  // Offsets from begin_ stay valid while line_end() reads more (views would not).
+  std::pair<std::size_t, std::size_t> lines[3];
+  int found = 0;
+  bool more = true;
+  for (std::size_t pos = from; found < 3 && more && pos <= max_record_;) {
+    std::size_t end = 0;
+    more = line_end(pos, end);
+    if (found == 0 || !blank_line(std::string_view(buf_.data() + begin_ + pos, end - pos))) {
+      lines[found++] = {pos, end};
+    }
+    pos = end + 1;
+  }
+  auto line = [this, &lines](int i) {
+    return std::string_view(buf_.data() + begin_ + lines[i].first,
+                            lines[i].second - lines[i].first);
+  };
+  if (found < 2 || is_object_line(line(0)) || !is_object_line(line(1))) return false;
+  return found == 2 || line(2).find_first_not_of(" \t\r") == std::string_view::npos ||
+         line(2)[line(2).find_first_not_of(" \t\r")] == '{';
 }
 
 bool RecordReader::next(Record& out) {

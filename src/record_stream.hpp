@@ -96,6 +96,7 @@ class RecordReader {
   bool fill();                   // reads more; false at the end of the input
   void consume(std::size_t to);  // drops buffer bytes before `to`, counting lines
   void decide();
+  bool broken_first_line_of_ndjson(std::size_t from);
   bool next_whole(Record& out);
   bool next_ndjson(Record& out);
   bool next_json(Record& out);

@@ -84,6 +84,40 @@ TEST_P(RecordStreamTest, NdjsonLinesWithBlankLinesCrlfAndNoFinalNewline) {
   EXPECT_EQ(r[3].column, 1);
 }
 
+TEST_P(RecordStreamTest, NdjsonWhoseFirstLineIsBrokenIsStillAStream) {
+  bool stream = false;
+  auto r = split("{\"a\": 1\n{\"b\": 2}\r\n\n{\"c\": 3}\n", StreamFormat::automatic, GetParam(),
+                 1000, &stream);
+  EXPECT_TRUE(stream);
+  ASSERT_EQ(r.size(), 3u);
+  EXPECT_EQ(r[0].text, "{\"a\": 1");
+  EXPECT_EQ(r[0].number, 1u);
+  EXPECT_EQ(r[1].line, 2);
+  EXPECT_EQ(r[2].text, "{\"c\": 3}");
+  EXPECT_EQ(r[2].line, 4);
+  // Text after a complete first value, and a stream of only two lines.
+  EXPECT_EQ(
+      split("{\"a\": 1} x\n{\"b\": 2}\n{\"c\": 3}\n", StreamFormat::automatic, GetParam()).size(),
+      3u);
+  EXPECT_EQ(split("{\"a\":\n{\"b\": 2}", StreamFormat::automatic, GetParam()).size(), 2u);
+}
+
+TEST_P(RecordStreamTest, ManifestsWrittenAcrossLinesStayWhole) {
+  for (const std::string text : {
+           "{\"r\": {\"c\": [\n{\"name\": \"x\"}\n]}}\n",  // an object alone, then ]}}
+           "{\"r\": [\n{\"a\": 1},\n{\"b\": 2}]}\n",       // object followed by ','
+           "{\"r\": [\n  {\"a\": 1}\n  ,{\"b\": 2}]}\n",   // third line not an object
+           "{\n  \"a\": {\"b\": 1}\n}\n",                  // a key on the second line
+           "{\"a\": 1\n}\n",                               // nothing after
+       }) {
+    bool stream = true;
+    auto r = split(text, StreamFormat::automatic, GetParam(), 1000, &stream);
+    EXPECT_FALSE(stream) << text;
+    ASSERT_EQ(r.size(), 1u) << text;
+    EXPECT_EQ(r[0].text, text);
+  }
+}
+
 TEST_P(RecordStreamTest, ConcatenatedJsonValuesKeepTheirPositions) {
   const std::string text = "{\n \"a\": \"x{\\\"\"\n}{\"b\": [1]}\n  [2]";
   auto r = split(text, StreamFormat::automatic, GetParam());
