@@ -127,17 +127,26 @@ void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settin
     return;
   }
 
-  std::vector<std::unique_ptr<Slot>> slots;
-  slots.reserve(n);
-  for (std::size_t i = 0; i < n; ++i) slots.push_back(std::make_unique<Slot>());
-  std::atomic<std::size_t> next{0};
+  // Workers run at most `window` inputs ahead of the sink, and input i uses
+  // slot i % window: memory stays bounded however many inputs there are.
+  const std::size_t window = std::size_t{jobs} * 4;
+  std::vector<Slot> slots(window);
+  std::mutex claim_mutex;
+  std::condition_variable claim_changed;
+  std::size_t next = 0;      // first input not yet claimed (under claim_mutex)
+  std::size_t consumed = 0;  // inputs the sink is done with (under claim_mutex)
   std::atomic<bool> stop{false};
 
   auto work = [&] {
     for (;;) {
-      std::size_t i = next.fetch_add(1);
-      if (i >= n || stop.load()) return;
-      Slot& slot = *slots[i];
+      std::size_t i = 0;
+      {
+        std::unique_lock lock(claim_mutex);
+        claim_changed.wait(lock, [&] { return next < consumed + window || stop.load(); });
+        if (next >= n || stop.load()) return;
+        i = next++;
+      }
+      Slot& slot = slots[i % window];
       process_input(inputs[i], settings, [&](Outcome&& o) {
         std::unique_lock lock(slot.mutex);
         slot.changed.wait(lock, [&] { return slot.queue.size() < slot_capacity || stop.load(); });
@@ -157,11 +166,14 @@ void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settin
 
   // Inputs are taken in order, so the one the sink waits for is always being read.
   for (std::size_t i = 0; i < n && !stop.load(); ++i) {
-    Slot& slot = *slots[i];
+    Slot& slot = slots[i % window];
     for (;;) {
       std::unique_lock lock(slot.mutex);
       slot.changed.wait(lock, [&] { return !slot.queue.empty() || slot.done; });
-      if (slot.queue.empty()) break;
+      if (slot.queue.empty()) {
+        slot.done = false;  // free for input i + window
+        break;
+      }
       Outcome o = std::move(slot.queue.front());
       // A worker waits only on a full queue.
       if (slot.queue.size() == slot_capacity) slot.changed.notify_all();
@@ -172,11 +184,18 @@ void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settin
         break;
       }
     }
+    std::lock_guard lock(claim_mutex);
+    consumed = i + 1;
+    claim_changed.notify_all();
   }
   if (stop.load()) {
+    {
+      std::lock_guard lock(claim_mutex);
+      claim_changed.notify_all();
+    }
     for (auto& slot : slots) {
-      std::lock_guard lock(slot->mutex);
-      slot->changed.notify_all();
+      std::lock_guard lock(slot.mutex);
+      slot.changed.notify_all();
     }
   }
   for (auto& w : workers) w.join();
