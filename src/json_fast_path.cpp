@@ -2,7 +2,6 @@
 #include "json_fast_path.hpp"
 
 #include <cstdint>
-#include <cstring>
 #include <initializer_list>
 #include <string>
 #include <utility>
@@ -29,21 +28,20 @@ Scratch& scratch() {
   return s;
 }
 
-// Text the full reader rejects or reads otherwise although simdjson takes it: NUL and
-// DEL are refused by the encoding check; an escaped surrogate ("\uD8…")
-// has exact rules of its own there. A false alarm only costs the slow path.
+// Text the full reader rejects, or reads otherwise, although simdjson takes
+// it: NUL and DEL are refused by the encoding check; an escaped surrogate
+// ("\uD8…") has exact rules of its own there. A false alarm only costs the
+// slow path.
 bool needs_full_reader(std::string_view text) {
   // Positions count from after a byte order mark; parse_manifest strips it.
   if (text.substr(0, 3) == "\xEF\xBB\xBF") return true;
-  if (std::memchr(text.data(), 0, text.size()) || std::memchr(text.data(), 0x7F, text.size())) {
+  if (text.find('\0') != std::string_view::npos || text.find('\x7F') != std::string_view::npos) {
     return true;
   }
-  const char* p = text.data();
-  const char* end = p + text.size();
-  while ((p = static_cast<const char*>(std::memchr(p, '\\', static_cast<std::size_t>(end - p))))) {
-    if (end - p >= 3 && p[1] == 'u' && (p[2] == 'd' || p[2] == 'D')) return true;
-    p += 2;
-    if (p >= end) break;
+  for (std::size_t i = 0; (i = text.find('\\', i)) != std::string_view::npos; i += 2) {
+    if (i + 2 < text.size() && text[i + 1] == 'u' && (text[i + 2] == 'd' || text[i + 2] == 'D')) {
+      return true;
+    }
   }
   return false;
 }
