@@ -247,6 +247,12 @@ ojson evaluation_json(const Evaluation& ev, const GateResult& gate) {
   return ojson::parse(text);
 }
 
+void write_document_line(std::string& buffer, std::ostream& out) {
+  buffer += '\n';
+  out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+  buffer.clear();
+}
+
 namespace {
 
 class JsonReporter : public Reporter {
@@ -254,20 +260,15 @@ class JsonReporter : public Reporter {
   void add(const Evaluation& ev, const GateResult& gate, std::ostream& out) override {
     JsonWriter w(buffer_, 2);
     write_evaluation_json(w, ev, gate);
-    flush(out);
+    write_document_line(buffer_, out);
   }
   void add_error(const Error& error, std::ostream& out) override {
     JsonWriter w(buffer_, 2);
     write_error_json(w, error);
-    flush(out);
+    write_document_line(buffer_, out);
   }
 
  private:
-  void flush(std::ostream& out) {
-    buffer_ += '\n';
-    out.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-    buffer_.clear();
-  }
   std::string buffer_;  // reused across reports
 };
 

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,6 +50,10 @@ void write_evaluation_json(JsonWriter& w, const Evaluation& ev, const GateResult
                            const RecordTag* tag = nullptr, JsonReportCache* cache = nullptr);
 /// One error report object; `tag` adds "source" and "record".
 void write_error_json(JsonWriter& w, const Error& error, const RecordTag* tag = nullptr);
+
+/// Writes `buffer` (one finished document) and a newline to `out`, then
+/// empties it for the next document; the json and jsonl reporters reuse it.
+void write_document_line(std::string& buffer, std::ostream& out);
 
 /// The same documents as trees, for reports that embed them.
 nlohmann::ordered_json location_json(const SourceLocation& where);

@@ -23,7 +23,7 @@ class JsonlReporter : public Reporter {
     RecordTag tag{source, record == 0 ? 1 : record};
     JsonWriter w(buffer_);
     write_evaluation_json(w, ev, gate, &tag, &cache_);
-    flush(out);
+    write_document_line(buffer_, out);
   }
   void add_error(const Error& error, std::ostream& out) override {
     const auto* in_stream = dynamic_cast<const RecordError*>(&error);
@@ -32,15 +32,10 @@ class JsonlReporter : public Reporter {
                   record == 0 ? 1 : record};
     JsonWriter w(buffer_);
     write_error_json(w, error, &tag);
-    flush(out);
+    write_document_line(buffer_, out);
   }
 
  private:
-  void flush(std::ostream& out) {
-    buffer_ += '\n';
-    out.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-    buffer_.clear();
-  }
   std::string buffer_;  // reused across lines
   JsonReportCache cache_;
 };
