@@ -6,9 +6,9 @@
 #include <cstdlib>
 
 #include "fuzz_manifest.hpp"
-#include "json_fast_path.hpp"
-#include "manifest_dump.hpp"
-#include "manifest_full_reader.hpp"
+#include "manifest/json_fast_path.hpp"
+#include "manifest/manifest_dump.hpp"
+#include "manifest/manifest_full_reader.hpp"
 
 namespace {
 

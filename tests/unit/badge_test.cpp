@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "badge.hpp"
+#include "report/badge.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

@@ -7,7 +7,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include <mofcheck/cli.hpp>
+#include "cli/cli.hpp"
 
 #include "test_support.hpp"
 

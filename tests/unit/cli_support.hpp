@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include <mofcheck/cli.hpp>
+#include "cli/cli.hpp"
 
 namespace mofcheck::testing {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include <mofcheck/cli.hpp>
+#include "cli/cli.hpp"
 
 #include <fstream>
 #include <sstream>

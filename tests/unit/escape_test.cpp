@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "escape.hpp"
+#include "report/escape.hpp"
 
 #include <gtest/gtest.h>
 

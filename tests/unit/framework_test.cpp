@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "embedded_data.hpp"
+#include "util/embedded_data.hpp"
 
 namespace mofcheck {
 namespace {

@@ -10,14 +10,14 @@
 
 #include <gtest/gtest.h>
 
-#include <mofcheck/cli.hpp>
+#include "cli/cli.hpp"
 #include <mofcheck/framework.hpp>
 #include <mofcheck/license.hpp>
 #include <mofcheck/manifest.hpp>
 #include <mofcheck/spdx.hpp>
 
-#include "input_limits.hpp"
-#include "output_guard.hpp"
+#include "cli/input_limits.hpp"
+#include "cli/output_guard.hpp"
 
 namespace mofcheck {
 namespace {

@@ -10,9 +10,9 @@
 
 #include <gtest/gtest.h>
 
-#include "json_fast_path.hpp"
-#include "manifest_dump.hpp"
-#include "manifest_full_reader.hpp"
+#include "manifest/json_fast_path.hpp"
+#include "manifest/manifest_dump.hpp"
+#include "manifest/manifest_full_reader.hpp"
 
 namespace mofcheck {
 namespace {

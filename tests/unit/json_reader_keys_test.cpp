@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "doc_tree.hpp"
+#include "syntax/doc_tree.hpp"
 
 namespace mofcheck {
 namespace {

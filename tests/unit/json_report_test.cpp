@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The json report written with the parts a reporter encodes once must be the
 // report written without them, byte for byte.
-#include "json_report.hpp"
+#include "report/json_report.hpp"
 
 #include <mofcheck/fix.hpp>
 #include <mofcheck/gate.hpp>

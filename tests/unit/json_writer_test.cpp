@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The writer must produce exactly nlohmann's dump of the same document.
-#include "json_writer.hpp"
+#include "report/json_writer.hpp"
 
 #include <gtest/gtest.h>
 

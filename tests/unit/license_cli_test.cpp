@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The license, licenses and fix subcommands, run in-process.
-#include <mofcheck/cli.hpp>
+#include "cli/cli.hpp"
 
 #include <filesystem>
 #include <fstream>

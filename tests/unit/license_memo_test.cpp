@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "license_memo.hpp"
+#include "evaluate/license_memo.hpp"
 
 #include <mofcheck/fix.hpp>
 

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "reporters.hpp"
+#include "report/reporters.hpp"
 #include "test_support.hpp"
 
 namespace mofcheck {

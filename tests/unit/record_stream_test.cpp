@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "record_stream.hpp"
+#include "manifest/record_stream.hpp"
 
 #include <gtest/gtest.h>
 

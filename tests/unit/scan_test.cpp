@@ -10,7 +10,7 @@
 #include <mofcheck/manifest.hpp>
 #include <mofcheck/scan.hpp>
 
-#include "model_card.hpp"
+#include "scan/model_card.hpp"
 
 namespace mofcheck {
 namespace {

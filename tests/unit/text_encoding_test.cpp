@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The encoding check skips plain ASCII eight bytes at a time; a fault after
 // or inside such a run must still be found at its exact line and column.
-#include "text_encoding.hpp"
+#include "util/text_encoding.hpp"
 
 #include <gtest/gtest.h>
 

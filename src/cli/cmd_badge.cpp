@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+// mof-check badge FILE: an SVG badge (or shields.io endpoint JSON) of the class.
+#include <ostream>
+
+#include "cli/cli.hpp"
+
+#include "cli/atomic_file.hpp"
+#include "report/badge.hpp"
+#include "cli/commands.hpp"
+
+namespace mofcheck {
+
+void setup_badge(CLI::App& app, BadgeOptions& opts) {
+  app.add_option("file", opts.input, "Manifest (JSON or YAML); '-' reads standard input")
+      ->required()
+      ->type_name("FILE");
+  app.add_option("-f,--format", opts.format,
+                 "svg (an image), or shields (shields.io endpoint JSON)")
+      ->check(CLI::IsMember({"svg", "shields"}))
+      ->capture_default_str();
+  app.add_option("-o,--output", opts.output,
+                 "Write to FILE (atomically) instead of standard output")
+      ->type_name("FILE");
+  app.add_option("--label", opts.label, "Text on the left side")->capture_default_str();
+  add_data_options(app, opts.data);
+}
+
+int run_badge(const BadgeOptions& opts, Context& ctx) {
+  Knowledge k = load_knowledge(opts.data);
+  Evaluation ev = evaluate_input(opts.input, k);
+  Badge badge = make_badge(ev, opts.label);
+  std::string text = opts.format == "shields" ? badge_shields_json(badge) : badge_svg(badge);
+  if (opts.output.empty()) {
+    ctx.out << text;
+    ctx.out.flush();
+  } else {
+    write_file_atomically(opts.output, text);
+  }
+  return exit_ok;
+}
+
+}  // namespace mofcheck

@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "manifest/json_fast_path.hpp"
+
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <utility>
+
+#include <simdjson.h>
+
+#include "util/line_counter.hpp"
+
+namespace mofcheck {
+
+namespace {
+
+namespace od = simdjson::ondemand;
+
+// The parser keeps its buffers between records; the padded copy gives
+// simdjson the readable bytes it needs past the end of the text.
+struct Scratch {
+  od::parser parser;
+  std::string padded;
+};
+
+Scratch& scratch() {
+  thread_local Scratch s;
+  return s;
+}
+
+// Text the full reader rejects, or reads otherwise, although simdjson takes
+// it: NUL and DEL are refused by the encoding check; an escaped surrogate
+// ("\uD8…") has exact rules of its own there. A false alarm only costs the
+// slow path.
+bool needs_full_reader(std::string_view text) {
+  // Positions count from after a byte order mark; parse_manifest strips it.
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") return true;
+  if (text.find('\0') != std::string_view::npos || text.find('\x7F') != std::string_view::npos) {
+    return true;
+  }
+  for (std::size_t i = 0; (i = text.find('\\', i)) != std::string_view::npos; i += 2) {
+    if (i + 2 < text.size() && text[i + 1] == 'u' && (text[i + 2] == 'd' || text[i + 2] == 'D')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+class PlainReader {
+ public:
+  PlainReader(std::string_view text, std::string_view origin, const ReadLimits& limits,
+              Manifest& out)
+      : base_(text.data()), lines_(text), origin_(origin), limits_(limits), out_(out) {}
+
+  bool read(od::document& doc) {
+    od::object root;
+    if (doc.get_object().get(root)) return false;
+    std::uint32_t seen = 0;
+    bool ok =
+        each_field(root, seen, {"framework", "release"}, [&](int key, const char* at, od::value v) {
+          if (key == 0) return read_framework(v);
+          out_.release_where = where(at);
+          return read_release(v);
+        });
+    // Anything after the manifest (a second value) is the full reader's to report.
+    const char* rest = nullptr;
+    return ok && (seen & 2u) && doc.current_location().get(rest) != simdjson::SUCCESS;
+  }
+
+ private:
+  SourceLocation where(const char* at) {
+    auto [line, column] = lines_.at(static_cast<std::size_t>(at - base_));
+    return {std::string(origin_), line, column};
+  }
+
+  // Calls on(index of the key in `keys`, position of the key, value) for
+  // each member; false for an unknown, escaped or repeated key.
+  template <typename On>
+  bool each_field(od::object& obj, std::uint32_t& seen,
+                  std::initializer_list<std::string_view> keys, On&& on) {
+    for (auto member : obj) {
+      od::field field;
+      if (std::move(member).get(field)) return false;
+      const char* k = field.key().raw();
+      const char* e = k;
+      while (*e != '"') {
+        if (*e == '\\') return false;
+        ++e;
+      }
+      std::string_view key(k, static_cast<std::size_t>(e - k));
+      int index = 0;
+      for (std::string_view known : keys) {
+        if (known == key) break;
+        ++index;
+      }
+      if (index == static_cast<int>(keys.size())) return false;
+      const std::uint32_t bit = 1u << index;
+      if (seen & bit) return false;
+      seen |= bit;
+      if (!on(index, k - 1, field.value())) return false;
+    }
+    return true;
+  }
+  // A string or null where text goes.
+  bool text(od::value v, Field& f, bool license = false) {
+    od::json_type type;
+    if (v.type().get(type)) return false;
+    f.present = true;
+    f.where = where(v.raw_json_token().data());
+    if (type == od::json_type::null) {
+      bool is_null = false;
+      return !v.is_null().get(is_null) && is_null;
+    }
+    if (type != od::json_type::string) return false;
+    std::string_view s;
+    if (v.get_string().get(s) || s.size() > limits_.max_string) return false;
+    f.value.assign(s);
+    f.quoted = license;
+    return true;
+  }
+
+  bool is_null(od::value v, bool& null) {
+    od::json_type type;
+    if (v.type().get(type)) return false;
+    null = type == od::json_type::null;
+    if (!null) return true;
+    bool n = false;
+    return !v.is_null().get(n) && n;
+  }
+
+  // The MOT writes an empty list where a mapping has nothing to say.
+  bool is_empty_list(od::value v, bool& empty) {
+    od::json_type type;
+    if (v.type().get(type)) return false;
+    empty = type == od::json_type::array;
+    if (!empty) return true;
+    od::array list;
+    if (v.get_array().get(list)) return false;
+    for (auto item : list) {
+      (void)item;
+      return false;  // not empty: the full reader reports it
+    }
+    return true;
+  }
+
+  // A mapping, or null or [] for "nothing here" (`nothing` set, `out` untouched).
+  bool mapping_or_nothing(od::value v, od::object& out, bool& nothing) {
+    if (!is_null(v, nothing)) return false;
+    if (!nothing && !is_empty_list(v, nothing)) return false;
+    return nothing || !v.get_object().get(out);
+  }
+
+  bool read_framework(od::value v) {
+    bool null = false;
+    if (!is_null(v, null)) return false;
+    if (null) return true;
+    od::object fw;
+    if (v.get_object().get(fw)) return false;
+    std::uint32_t seen = 0;
+    Field* fields[] = {&out_.framework_name, &out_.framework_version, &out_.framework_date};
+    return each_field(
+        fw, seen, {"name", "version", "date"},
+        [&](int key, const char*, od::value value) { return text(value, *fields[key]); });
+  }
+
+  bool read_release(od::value v) {
+    od::object r;
+    if (v.get_object().get(r)) return false;
+    std::uint32_t seen = 0;
+    Field* fields[] = {&out_.name,         &out_.version,      &out_.date,     &out_.type,
+                       &out_.architecture, &out_.model_origin, &out_.producer, &out_.contact,
+                       &out_.repository,   &out_.huggingface};
+    bool ok = each_field(r, seen,
+                         {"name", "version", "date", "type", "architecture", "origin", "producer",
+                          "contact", "repository", "huggingface", "license", "components"},
+                         [&](int key, const char*, od::value value) {
+                           if (key < 10) return text(value, *fields[key]);
+                           if (key == 10) return read_global_licenses(value);
+                           return read_components(value);
+                         });
+    return ok && !out_.name.value.empty();
+  }
+
+  bool read_global_licenses(od::value v) {
+    out_.license_where = where(v.raw_json_token().data());
+    od::object lic;
+    bool nothing = false;
+    if (!mapping_or_nothing(v, lic, nothing)) return false;
+    if (nothing) return true;
+    std::uint32_t seen = 0;
+    GlobalLicense* slots[] = {&out_.license_distribution, &out_.license_code, &out_.license_data,
+                              &out_.license_document};
+    return each_field(
+        lic, seen, {"distribution", "code", "data", "document"},
+        [&](int key, const char*, od::value value) { return global(value, *slots[key]); });
+  }
+
+  bool global(od::value v, GlobalLicense& g) {
+    const char* at = v.raw_json_token().data();
+    od::object o;
+    bool nothing = false;
+    if (!mapping_or_nothing(v, o, nothing)) return false;
+    if (nothing) return true;
+    g.present = true;
+    g.where = where(at);
+    std::uint32_t seen = 0;
+    return each_field(o, seen, {"name", "path"}, [&](int key, const char*, od::value value) {
+      return key == 0 ? text(value, g.name, true) : text(value, g.path);
+    });
+  }
+
+  bool read_components(od::value v) {
+    out_.components_where = where(v.raw_json_token().data());
+    bool null = false;
+    if (!is_null(v, null)) return false;
+    if (null) return true;
+    od::array list;
+    std::size_t count = 0;
+    // Past the limit the full reader gives the error.
+    if (v.get_array().get(list) || list.count_elements().get(count) ||
+        count > limits_.max_components) {
+      return false;
+    }
+    out_.components.reserve(count);
+    for (auto entry : list) {
+      od::value item;
+      if (std::move(entry).get(item)) return false;
+      ManifestComponent& c = out_.components.emplace_back();
+      c.where = where(item.raw_json_token().data());
+      od::object o;
+      if (item.get_object().get(o)) return false;
+      std::uint32_t seen = 0;
+      Field* fields[] = {&c.name,         &c.description,    &c.license,
+                         &c.license_path, &c.component_path, &c.included_in};
+      bool ok = each_field(
+          o, seen,
+          {"name", "description", "license", "license_path", "component_path", "included_in"},
+          [&](int key, const char*, od::value value) {
+            return text(value, *fields[key], key == 2);
+          });
+      if (!ok || c.name.value.empty()) return false;
+    }
+    return true;
+  }
+
+  const char* base_;
+  LineCounter lines_;
+  std::string_view origin_;
+  const ReadLimits& limits_;
+  Manifest& out_;
+};
+
+}  // namespace
+
+bool read_plain_json_manifest(std::string_view text, std::string_view origin,
+                              const ReadLimits& limits, Manifest& out) {
+  // The plain shape nests four levels deep; a tighter --max-depth is the
+  // full reader's to report.
+  if (limits.max_depth < 4 || needs_full_reader(text)) return false;
+  Scratch& s = scratch();
+  s.padded.assign(text);
+  s.padded.reserve(text.size() + simdjson::SIMDJSON_PADDING);
+  od::document doc;
+  simdjson::padded_string_view input(s.padded.data(), s.padded.size(), s.padded.capacity());
+  if (s.parser.iterate(input).get(doc)) return false;
+  out.origin = std::string(origin);
+  return PlainReader(s.padded, origin, limits, out).read(doc);
+}
+
+}  // namespace mofcheck

@@ -1,0 +1,376 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <mofcheck/manifest.hpp>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <initializer_list>
+
+#include "syntax/doc_tree.hpp"
+#include "manifest/json_fast_path.hpp"
+#include "manifest/manifest_full_reader.hpp"
+#include "util/text_encoding.hpp"
+
+namespace mofcheck {
+
+namespace {
+
+using doc::Node;
+
+class Reader {
+ public:
+  Reader(std::string_view origin, const ReadLimits& limits, Manifest& out,
+         std::string_view text = {})
+      : origin_(origin), limits_(limits), out_(out), text_(text) {}
+
+  void read(const Node& root) {
+    if (root.kind != Node::Kind::object) {
+      fail(root, std::string("a manifest must be a mapping with 'framework' and 'release', not ") +
+                     doc::kind_name(root.kind));
+    }
+    check_keys(root, {"framework", "release"}, "");
+    if (const Node* fw = root.get("framework")) read_framework(*fw);
+    const Node* release = root.get("release");
+    if (!release)
+      fail(root, "the manifest has no 'release' section; add release.name and release.components");
+    read_release(*release);
+    // Point at the `release` key itself: in YAML its mapping value starts a line later.
+    for (std::size_t i = 0; i < root.members.size(); ++i) {
+      if (root.members[i].first != "release" || i >= root.key_positions.size()) continue;
+      out_.release_where.line = root.key_positions[i].first;
+      out_.release_where.column = root.key_positions[i].second;
+    }
+  }
+
+ private:
+  [[noreturn]] void fail(const Node& at, const std::string& message) {
+    throw Error(loc(at), message);
+  }
+  SourceLocation loc(const Node& n) const { return {std::string(origin_), n.line, n.column}; }
+
+  void warn(const Node& at, std::string code, std::string message) {
+    out_.diagnostics.push_back(
+        {Severity::warning, std::move(code), std::move(message), {}, loc(at)});
+  }
+
+  void check_keys(const Node& map, std::initializer_list<std::string_view> known,
+                  const std::string& where) {
+    for (std::size_t i = 0; i < map.members.size(); ++i) {
+      const auto& key = map.members[i].first;
+      bool ok = false;
+      for (auto k : known) ok = ok || k == key;
+      if (ok) continue;
+      std::string list;
+      for (auto k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+      Node at;
+      at.line = map.key_positions[i].first;
+      at.column = map.key_positions[i].second;
+      warn(at, "unknown-key",
+           "unknown key '" + (where.empty() ? key : where + "." + key) +
+               "' is ignored (known: " + list + ")");
+    }
+  }
+
+  Field text(const Node* n, const std::string& path) {
+    Field f;
+    if (!n) return f;
+    f.present = true;
+    f.where = loc(*n);
+    switch (n->kind) {
+      case Node::Kind::string:
+        f.value = n->text;
+        break;
+      case Node::Kind::null:
+        break;
+      case Node::Kind::number:
+      case Node::Kind::boolean:
+        f.value = n->text;
+        warn(*n, "not-a-string",
+             "'" + path + "' is " + doc::kind_name(n->kind) + "; write it as a string (\"" +
+                 n->text + "\")");
+        break;
+      case Node::Kind::array:
+      case Node::Kind::object:
+        fail(*n, "'" + path + "' must be a string, not " + doc::kind_name(n->kind));
+    }
+    return f;
+  }
+
+  const Node& require_object(const Node& n, const std::string& path) {
+    if (n.kind != Node::Kind::object) {
+      fail(n, "'" + path + "' must be a mapping, not " + doc::kind_name(n.kind));
+    }
+    return n;
+  }
+
+  void read_framework(const Node& fw) {
+    if (fw.kind == Node::Kind::null) return;
+    require_object(fw, "framework");
+    check_keys(fw, {"name", "version", "date"}, "framework");
+    out_.framework_name = text(fw.get("name"), "framework.name");
+    out_.framework_version = text(fw.get("version"), "framework.version");
+    out_.framework_date = text(fw.get("date"), "framework.date");
+  }
+
+  // Earlier MOT records spell some keys differently (`license_name`,
+  // `location`, `github`); both spellings are read, the current one wins.
+  const Node* either(const Node& map, const char* key, const char* legacy,
+                     const std::string& path) {
+    const Node* current = map.get(key);
+    const Node* old = map.get(legacy);
+    if (current && old) {
+      warn(*old, "unknown-key",
+           "'" + path + "." + legacy + "' is ignored because '" + key + "' is given too");
+    }
+    return current ? current : old;
+  }
+
+  void read_release(const Node& r) {
+    require_object(r, "release");
+    out_.release_where = loc(r);
+    check_keys(r,
+               {"name", "version", "date", "type", "architecture", "origin", "producer", "contact",
+                "repository", "github", "huggingface", "license", "components"},
+               "release");
+    out_.name = text(r.get("name"), "release.name");
+    if (out_.name.value.empty()) {
+      fail(r.get("name") ? *r.get("name") : r, "'release.name' is required: give the model's name");
+    }
+    out_.version = text(r.get("version"), "release.version");
+    out_.date = text(r.get("date"), "release.date");
+    out_.type = text(r.get("type"), "release.type");
+    out_.architecture = text(r.get("architecture"), "release.architecture");
+    out_.model_origin = text(r.get("origin"), "release.origin");
+    out_.producer = text(r.get("producer"), "release.producer");
+    out_.contact = text(r.get("contact"), "release.contact");
+    out_.repository = text(either(r, "repository", "github", "release"), "release.repository");
+    out_.huggingface = text(r.get("huggingface"), "release.huggingface");
+    if (const Node* lic = r.get("license")) read_global_licenses(*lic);
+    if (const Node* comps = r.get("components")) read_components(*comps);
+  }
+
+  void read_global_licenses(const Node& lic) {
+    out_.license_where = loc(lic);
+    // The MOT writes an empty list when a model has no global license.
+    if (lic.kind == Node::Kind::null) return;
+    if (lic.kind == Node::Kind::array && lic.items.empty()) return;
+    require_object(lic, "release.license");
+    check_keys(lic, {"distribution", "code", "data", "document"}, "release.license");
+    struct Slot {
+      const char* key;
+      GlobalLicense* out;
+    };
+    for (Slot s :
+         {Slot{"distribution", &out_.license_distribution}, Slot{"code", &out_.license_code},
+          Slot{"data", &out_.license_data}, Slot{"document", &out_.license_document}}) {
+      const Node* n = lic.get(s.key);
+      if (!n || n->kind == Node::Kind::null) continue;
+      if (n->kind == Node::Kind::array && n->items.empty()) continue;
+      std::string path = std::string("release.license.") + s.key;
+      require_object(*n, path);
+      check_keys(*n, {"name", "path"}, path);
+      s.out->present = true;
+      s.out->where = loc(*n);
+      s.out->name = license_text(n->get("name"), path + ".name");
+      s.out->path = text(n->get("path"), path + ".path");
+    }
+  }
+
+  void read_components(const Node& list) {
+    out_.components_where = loc(list);
+    if (list.kind == Node::Kind::null) return;
+    if (list.kind != Node::Kind::array) {
+      fail(list, std::string("'release.components' must be a list of components, not ") +
+                     doc::kind_name(list.kind));
+    }
+    if (list.items.size() > limits_.max_components) {
+      fail(list, "'release.components' has " + std::to_string(list.items.size()) +
+                     " entries, more than the limit of " + std::to_string(limits_.max_components));
+    }
+    out_.components.reserve(list.items.size());
+    for (std::size_t i = 0; i < list.items.size(); ++i) {
+      const Node& item = list.items[i];
+      std::string path = "release.components[" + std::to_string(i) + "]";
+      require_object(item, path);
+      check_keys(item,
+                 {"name", "description", "license", "license_name", "license_path",
+                  "component_path", "location", "included_in"},
+                 path);
+      ManifestComponent c;
+      c.where = loc(item);
+      c.name = text(item.get("name"), path + ".name");
+      if (c.name.value.empty()) fail(item, "'" + path + "' has no 'name'; name the component");
+      c.description = text(item.get("description"), path + ".description");
+      c.license = license_text(either(item, "license", "license_name", path), path + ".license");
+      c.license_path = text(item.get("license_path"), path + ".license_path");
+      c.component_path =
+          text(either(item, "component_path", "location", path), path + ".component_path");
+      c.included_in = text(item.get("included_in"), path + ".included_in");
+      out_.components.push_back(std::move(c));
+    }
+  }
+
+  // Whether the value at a node's position opens with a quote, so that a
+  // column inside the value can be mapped to the file. Lines are indexed
+  // lazily: only license fields ask.
+  bool quoted_at(const Node& n) {
+    if (text_.empty() || n.line <= 0 || n.column <= 0) return false;
+    if (line_starts_.empty()) {
+      line_starts_.push_back(0);
+      for (std::size_t i = 0; i < text_.size(); ++i) {
+        if (text_[i] == '\n') line_starts_.push_back(i + 1);
+      }
+    }
+    auto line = static_cast<std::size_t>(n.line - 1);
+    if (line >= line_starts_.size()) return false;
+    std::size_t at = line_starts_[line] + static_cast<std::size_t>(n.column - 1);
+    return at < text_.size() && (text_[at] == '"' || text_[at] == '\'');
+  }
+
+  Field license_text(const Node* n, const std::string& path) {
+    Field f = text(n, path);
+    if (n && n->kind == Node::Kind::string) f.quoted = quoted_at(*n);
+    return f;
+  }
+
+  std::string_view origin_;
+  const ReadLimits& limits_;
+  Manifest& out_;
+  std::string_view text_;
+  std::vector<std::size_t> line_starts_;
+};
+
+bool looks_like_json(std::string_view text) {
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+    return c == '{' || c == '[';
+  }
+  return false;
+}
+
+}  // namespace
+
+namespace {
+
+void check_size(std::string_view text, std::string_view origin, const ReadLimits& limits) {
+  if (text.size() > limits.max_bytes) {
+    throw Error({std::string(origin), 0, 0},
+                "input of " + std::to_string(text.size()) + " bytes exceeds the limit of " +
+                    std::to_string(limits.max_bytes) + " bytes (--max-input-size)");
+  }
+}
+
+InputSyntax decide_syntax(std::string_view text, InputSyntax syntax) {
+  if (syntax != InputSyntax::automatic) return syntax;
+  return looks_like_json(text) ? InputSyntax::json : InputSyntax::yaml;
+}
+
+std::string_view without_bom(std::string_view text) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  return text;
+}
+
+}  // namespace
+
+Manifest read_manifest_fully(std::string_view text, std::string_view origin, InputSyntax syntax,
+                             const ReadLimits& limits) {
+  check_size(text, origin, limits);
+  check_text_encoding(text, origin);
+  text = without_bom(text);
+  Manifest m;
+  m.origin = std::string(origin);
+  Node root =
+      decide_syntax(text, syntax) == InputSyntax::json
+          ? doc::parse_json(text, origin, limits.max_depth, limits.max_string)
+          : doc::parse_yaml(text, origin, limits.max_depth, limits.max_string, &m.diagnostics);
+  Reader(origin, limits, m, text).read(root);
+  return m;
+}
+
+Manifest parse_manifest(std::string_view text, std::string_view origin, InputSyntax syntax,
+                        const ReadLimits& limits) {
+  check_size(text, origin, limits);
+  std::string_view body = without_bom(text);
+  // One named result, so the common path returns it without a move.
+  Manifest m;
+  if (decide_syntax(body, syntax) != InputSyntax::json ||
+      !read_plain_json_manifest(body, origin, limits, m)) {
+    m = read_manifest_fully(text, origin, syntax, limits);
+  }
+  return m;
+}
+
+namespace {
+
+void offset(SourceLocation& where, int line, int column) {
+  if (where.line <= 0) return;
+  if (where.line == 1 && where.column > 0) where.column += column - 1;
+  where.line += line - 1;
+}
+
+void offset(Field& f, int line, int column) {
+  offset(f.where, line, column);
+}
+
+void offset(GlobalLicense& g, int line, int column) {
+  offset(g.name, line, column);
+  offset(g.path, line, column);
+  offset(g.where, line, column);
+}
+
+}  // namespace
+
+void offset_positions(Manifest& m, int line, int column) {
+  for (Field* f : {&m.framework_name, &m.framework_version, &m.framework_date, &m.name, &m.version,
+                   &m.date, &m.type, &m.architecture, &m.model_origin, &m.producer, &m.contact,
+                   &m.repository, &m.huggingface}) {
+    offset(*f, line, column);
+  }
+  for (GlobalLicense* g :
+       {&m.license_distribution, &m.license_code, &m.license_data, &m.license_document}) {
+    offset(*g, line, column);
+  }
+  for (SourceLocation* w : {&m.release_where, &m.license_where, &m.components_where}) {
+    offset(*w, line, column);
+  }
+  for (auto& c : m.components) {
+    for (Field* f : {&c.name, &c.description, &c.license, &c.license_path, &c.component_path,
+                     &c.included_in}) {
+      offset(*f, line, column);
+    }
+    offset(c.where, line, column);
+  }
+  for (auto& d : m.diagnostics) offset(d.where, line, column);
+}
+
+std::string read_input(const std::string& path, std::size_t max_bytes) {
+  const std::string shown = path == "-" ? "<stdin>" : path;
+  std::FILE* f = stdin;
+  if (path != "-") {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+      throw Error({shown, 0, 0}, "is a directory, not a file");
+    }
+    f = std::fopen(path.c_str(), "rb");
+    if (!f) throw Error({shown, 0, 0}, std::string("cannot read: ") + std::strerror(errno));
+  }
+  std::string data;
+  char buf[65536];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
+    data.append(buf, n);
+    if (data.size() > max_bytes) {
+      if (f != stdin) std::fclose(f);
+      throw Error({shown, 0, 0}, "input exceeds the limit of " + std::to_string(max_bytes) +
+                                     " bytes (--max-input-size)");
+    }
+  }
+  bool failed = std::ferror(f) != 0;
+  int err = errno;
+  if (f != stdin) std::fclose(f);
+  if (failed) throw Error({shown, 0, 0}, std::string("cannot read: ") + std::strerror(err));
+  return data;
+}
+
+}  // namespace mofcheck

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: Apache-2.0
+// CSV: one row per model as it is scored (name, version, producer, class,
+// progress per class, components met, source), fields quoted as RFC 4180
+// says. An input that cannot be scored is a row with its error. The
+// progress columns follow the framework's classes.
+#include <charconv>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "report/reporters.hpp"
+
+namespace mofcheck {
+
+namespace {
+
+// Input text is made terminal-safe too: a CSV is often just looked at.
+void append_field(std::string& row, std::string_view text) {
+  // Printable ASCII without ',' and '"' (nearly every field) stays as it is.
+  bool as_is = true;
+  for (char c : text) {
+    as_is = as_is && c >= 0x20 && c < 0x7F && c != ',' && c != '"';
+  }
+  if (as_is) {
+    row.append(text);
+    return;
+  }
+  std::string s = terminal_safe(text);
+  if (s.find_first_of(",\"\r\n") == std::string::npos) {
+    row += s;
+    return;
+  }
+  row += '"';
+  for (char c : s) {
+    if (c == '"') row += '"';
+    row += c;
+  }
+  row += '"';
+}
+
+std::string field(std::string_view text) {
+  std::string s;
+  append_field(s, text);
+  return s;
+}
+
+// As printf's "%.4g".
+void append_number(std::string& row, double value) {
+  char buf[32];
+  auto end = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::general, 4).ptr;
+  row.append(buf, end);
+}
+
+class CsvReporter : public Reporter {
+ public:
+  explicit CsvReporter(const ReportOptions& o) : framework_(o.framework) {}
+
+  void add(const Evaluation& ev, const GateResult&, std::ostream& out) override {
+    if (!framework_) framework_ = ev.framework;
+    header(out);
+    row_.clear();
+    append_field(row_, ev.model.name);
+    row_ += ',';
+    append_field(row_, ev.model.version);
+    row_ += ',';
+    append_field(row_, ev.model.producer);
+    row_ += ',';
+    const ClassDef* reached = ev.framework->find_class(ev.model_class);
+    row_ += reached ? std::string_view(reached->roman) : std::string_view("none");
+    for (const ClassDef* c : columns_) {
+      row_ += ',';
+      append_number(row_, ev.progress[static_cast<std::size_t>(c->level)]);
+    }
+    std::size_t met = 0;
+    for (const auto& c : ev.components) met += is_met(c.status) ? 1 : 0;
+    char buf[24];
+    row_ += ',';
+    row_.append(buf, std::to_chars(buf, buf + sizeof buf, met).ptr);
+    row_ += ',';
+    append_field(row_, ev.model.origin);
+    row_ += ",\n";
+    out.write(row_.data(), static_cast<std::streamsize>(row_.size()));
+  }
+
+  void add_error(const Error& error, std::ostream& out) override {
+    // Until a framework is known the number of columns is not: hold the row.
+    if (!framework_) {
+      pending_.emplace_back(error.where().file, error.what());
+      return;
+    }
+    header(out);
+    error_row(error.where().file, error.what(), out);
+  }
+
+  void finish(std::ostream& out) override { header(out); }
+
+ private:
+  void error_row(const std::string& source, const std::string& message, std::ostream& out) const {
+    // Empty model fields, class, progress and count; then source and error.
+    out << std::string(5 + columns_.size(), ',') << field(source) << ',' << field(message) << '\n';
+  }
+
+  void header(std::ostream& out) {
+    if (header_done_) return;
+    header_done_ = true;
+    out << "name,version,producer,class";
+    if (framework_) {
+      // The most complete class first, as in the json report's progress.
+      for (auto it = framework_->classes.rbegin(); it != framework_->classes.rend(); ++it) {
+        columns_.push_back(&*it);
+        out << ",progress_" << it->roman;
+      }
+    }
+    out << ",components_met,source,error\n";
+    for (const auto& [source, message] : pending_) error_row(source, message, out);
+    pending_.clear();
+  }
+
+  const Framework* framework_;
+  std::vector<const ClassDef*> columns_;
+  bool header_done_ = false;
+  std::vector<std::pair<std::string, std::string>> pending_;
+  std::string row_;  // reused across rows
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> make_csv_reporter(const ReportOptions& options) {
+  return std::make_unique<CsvReporter>(options);
+}
+
+}  // namespace mofcheck

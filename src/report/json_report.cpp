@@ -1,0 +1,281 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "report/json_report.hpp"
+
+#include <ostream>
+#include <string>
+
+#include "report/reporters.hpp"
+
+namespace mofcheck {
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+void write_tag(JsonWriter& w, const RecordTag* tag) {
+  if (tag == nullptr) return;
+  w.member("source", tag->source);
+  w.member("record", tag->record);
+}
+
+// "label": the class label, without the copy Framework::label() returns.
+void write_label(JsonWriter& w, const Framework& fw, int level) {
+  if (const ClassDef* c = fw.find_class(level)) {
+    w.member("label", c->label);
+  } else {
+    w.member("label", fw.label(level));
+  }
+}
+
+void string_or_null(JsonWriter& w, bool present, const std::string& text) {
+  if (present) {
+    w.value(text);
+  } else {
+    w.null();
+  }
+}
+
+// The members of a component that come from the framework alone.
+void write_component_head(JsonWriter& w, const ComponentDef& def) {
+  w.member("name", def.name);
+  w.member("id", def.id);
+  w.member("type", content_type_name(def.type));
+  w.member("class", def.class_level);
+  w.member("required", def.required);
+}
+
+}  // namespace
+
+void JsonReportCache::prepare(const Framework& fw) {
+  if (framework_ == &fw) return;
+  framework_ = &fw;
+  head_.clear();
+  missing_.clear();
+  unlicensed_.clear();
+  std::string sentence;
+  auto encoded_action = [&](std::size_t i, ComponentStatus status) {
+    ComponentResult r;
+    r.index = i;
+    r.status = status;
+    sentence.clear();
+    append_action(sentence, fw, i, r);
+    std::string json;
+    append_json_string(json, sentence);
+    return json;
+  };
+  for (std::size_t i = 0; i < fw.components.size(); ++i) {
+    std::string object;
+    JsonWriter w(object);
+    w.begin_object();
+    write_component_head(w, fw.components[i]);
+    w.end_object();
+    head_.push_back(object.substr(1, object.size() - 2));  // without the braces
+    missing_.push_back(encoded_action(i, ComponentStatus::missing));
+    unlicensed_.push_back(encoded_action(i, ComponentStatus::unlicensed));
+  }
+}
+
+const std::string* JsonReportCache::action(std::size_t i, ComponentStatus status) const {
+  if (status == ComponentStatus::missing) return &missing_[i];
+  if (status == ComponentStatus::unlicensed) return &unlicensed_[i];
+  return nullptr;
+}
+
+void write_location_json(JsonWriter& w, const SourceLocation& where) {
+  w.begin_object();
+  w.member("file", where.file);
+  if (where.line > 0) w.member("line", where.line);
+  if (where.column > 0) w.member("column", where.column);
+  w.end_object();
+}
+
+void write_evaluation_json(JsonWriter& w, const Evaluation& ev, const GateResult& gate,
+                           const RecordTag* tag, JsonReportCache* cache) {
+  const Framework& fw = *ev.framework;
+  if (cache && w.compact()) {
+    cache->prepare(fw);
+  } else {
+    cache = nullptr;
+  }
+  w.begin_object();
+  w.member("input", ev.model.origin);
+  write_tag(w, tag);
+  w.key("model");
+  w.begin_object();
+  w.member("name", ev.model.name);
+  w.member("version", ev.model.version);
+  w.member("producer", ev.model.producer);
+  w.member("date", ev.model.date);
+  w.member("type", ev.model.type);
+  w.end_object();
+  w.key("framework");
+  w.begin_object();
+  w.member("name", fw.name);
+  w.member("version", fw.version);
+  w.end_object();
+  w.member("license_list_version", ev.license_list_version);
+  w.member("class", ev.model_class);
+  write_label(w, fw, ev.model_class);
+  w.key("progress");
+  w.begin_object();
+  for (auto it = fw.classes.rbegin(); it != fw.classes.rend(); ++it) {
+    w.member(std::to_string(it->level), ev.progress[static_cast<std::size_t>(it->level)]);
+  }
+  w.end_object();
+  w.key("gate");
+  w.begin_object();
+  w.member("passed", gate.passed);
+  w.key("failures");
+  w.begin_array();
+  for (const auto& f : gate.failures) w.value(f);
+  w.end_array();
+  if (!gate.waived.empty()) {
+    w.key("waived");
+    w.begin_array();
+    for (const auto& wd : gate.waived) {
+      w.begin_object();
+      w.member("code", wd.waiver.code);
+      w.member("component", wd.waiver.component);
+      w.member("reason", wd.waiver.reason);
+      w.member("expires", wd.waiver.expires);
+      w.member("diagnostic", wd.diagnostic);
+      w.end_object();
+    }
+    w.end_array();
+  }
+  w.end_object();
+  w.key("components");
+  w.begin_array();
+  for (const auto& r : ev.components) {
+    const ComponentDef& def = fw.components[r.index];
+    w.begin_object();
+    if (cache) {
+      w.raw(cache->component_head(r.index));
+    } else {
+      write_component_head(w, def);
+    }
+    w.member("status", status_name(r.status));
+    w.key("license");
+    string_or_null(w, r.listed, r.license_canonical);
+    w.key("license_written");
+    string_or_null(w, r.listed, r.license);
+    w.member("license_source", license_source_name(r.license_source));
+    w.member("type_appropriate", r.type_appropriate);
+    if (!r.reason.empty()) w.member("reason", r.reason);
+    if (!r.suggestion.empty()) w.member("suggestion", r.suggestion);
+    if (!r.included_in.empty()) w.member("included_in", r.included_in);
+    if (!r.substituted_by.empty()) w.member("substituted_by", r.substituted_by);
+    if (r.listed) {
+      w.key("location");
+      write_location_json(w, r.where);
+    }
+    w.end_object();
+  }
+  w.end_array();
+  w.key("diagnostics");
+  w.begin_array();
+  for (const auto& d : ev.diagnostics) {
+    w.begin_object();
+    w.member("severity", severity_name(d.severity));
+    w.member("code", d.code);
+    w.member("message", d.message);
+    if (!d.component.empty()) w.member("component", d.component);
+    if (!d.where.file.empty()) {
+      w.key("location");
+      write_location_json(w, d.where);
+    }
+    w.end_object();
+  }
+  w.end_array();
+  w.key("next");
+  w.begin_array();
+  std::string action;  // one buffer for every action sentence
+  for (const auto& gap : ev.gaps) {
+    w.begin_object();
+    w.member("class", gap.level);
+    write_label(w, fw, gap.level);
+    w.key("actions");
+    w.begin_array();
+    for (std::size_t i : minimal_actions(ev, gap)) {
+      w.begin_object();
+      w.member("component", fw.components[i].name);
+      w.member("status", status_name(ev.components[i].status));
+      w.key("action");
+      if (const std::string* encoded =
+              cache ? cache->action(i, ev.components[i].status) : nullptr) {
+        w.raw(*encoded);
+      } else {
+        action.clear();
+        append_action(action, ev, i);
+        w.value(action);
+      }
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
+void write_error_json(JsonWriter& w, const Error& error, const RecordTag* tag) {
+  w.begin_object();
+  w.member("input", error.where().file);
+  write_tag(w, tag);
+  w.key("error");
+  w.begin_object();
+  w.member("message", error.message());
+  w.key("location");
+  write_location_json(w, error.where());
+  w.end_object();
+  w.end_object();
+}
+
+// The trees are parsed back from the writer's text: one definition of the
+// schema, and they are only built once per command.
+ojson location_json(const SourceLocation& where) {
+  std::string text;
+  JsonWriter w(text);
+  write_location_json(w, where);
+  return ojson::parse(text);
+}
+
+ojson evaluation_json(const Evaluation& ev, const GateResult& gate) {
+  std::string text;
+  JsonWriter w(text);
+  write_evaluation_json(w, ev, gate);
+  return ojson::parse(text);
+}
+
+void write_document_line(std::string& buffer, std::ostream& out) {
+  buffer += '\n';
+  out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+  buffer.clear();
+}
+
+namespace {
+
+class JsonReporter : public Reporter {
+ public:
+  void add(const Evaluation& ev, const GateResult& gate, std::ostream& out) override {
+    JsonWriter w(buffer_, 2);
+    write_evaluation_json(w, ev, gate);
+    write_document_line(buffer_, out);
+  }
+  void add_error(const Error& error, std::ostream& out) override {
+    JsonWriter w(buffer_, 2);
+    write_error_json(w, error);
+    write_document_line(buffer_, out);
+  }
+
+ private:
+  std::string buffer_;  // reused across reports
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> make_json_reporter(const ReportOptions&) {
+  return std::make_unique<JsonReporter>();
+}
+
+}  // namespace mofcheck
