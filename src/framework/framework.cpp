@@ -4,10 +4,10 @@
 #include <algorithm>
 #include <set>
 
-#include "util/embedded_data.hpp"
-#include "util/text_util.hpp"
-#include "util/known_keys.hpp"
 #include "syntax/yaml_reader.hpp"
+#include "util/embedded_data.hpp"
+#include "util/known_keys.hpp"
+#include "util/text_util.hpp"
 
 namespace mofcheck {
 
@@ -68,9 +68,9 @@ void check_keys(const YAML::Node& map, std::initializer_list<std::string_view> a
   mofcheck::check_keys(
       map, allowed, [](const auto& kv) { return kv.first.template as<std::string>(""); },
       [&](std::size_t, const auto& kv, const std::string& key, const std::string& list) {
-        throw Error(yaml::where(kv.first, origin), "unknown key '" + key + "' in " +
-                                                       std::string(what) + " (allowed: " + list +
-                                                       ")");
+        throw Error(
+            yaml::where(kv.first, origin),
+            "unknown key '" + key + "' in " + std::string(what) + " (allowed: " + list + ")");
       });
 }
 

@@ -186,7 +186,8 @@ class Assessor {
 
   LicenseAssessment syntax_error(const spdx::ParseResult& parsed) {
     a_.status = Status::not_open;
-    a_.reason = "'" + std::string(text_.substr(0, 200)) + "' is not a valid SPDX license expression";
+    a_.reason =
+        "'" + std::string(text_.substr(0, 200)) + "' is not a valid SPDX license expression";
     add(Severity::error, "license-syntax",
         "invalid SPDX license expression at column " + std::to_string(parsed.error_column) + ": " +
             parsed.error,
@@ -268,7 +269,8 @@ class Assessor {
       message += "; did you mean " + fix + "?";
     }
     if (fix.empty()) {
-      message += "; use an id from the SPDX license list, or LicenseRef-<name> for a custom license";
+      message +=
+          "; use an id from the SPDX license list, or LicenseRef-<name> for a custom license";
       rw.possible = false;
     } else {
       out.id = fix;
@@ -392,8 +394,9 @@ class Assessor {
     }
     a_.status = Status::not_open;
     a_.reason = top.reason;
-    bool reported = std::any_of(a_.findings.begin(), a_.findings.end(),
-                                [](const LicenseFinding& f) { return f.severity == Severity::error; });
+    bool reported =
+        std::any_of(a_.findings.begin(), a_.findings.end(),
+                    [](const LicenseFinding& f) { return f.severity == Severity::error; });
     if (!reported) {
       bool single = expr.nodes[expr.root].kind == spdx::Node::Kind::license;
       add(Severity::error, "license-not-open",

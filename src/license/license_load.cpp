@@ -33,9 +33,8 @@ class Loader {
   Loader(LicenseDb::Impl& d, std::string_view origin) : d_(d), origin_(origin) {}
 
   void read(const Node& root) {
-    object(root, "a JSON object", [&](const std::string& key, const Node& value) {
-      top_member(key, value);
-    });
+    object(root, "a JSON object",
+           [&](const std::string& key, const Node& value) { top_member(key, value); });
     if (!seen_format_ || !seen_licenses_ || !seen_advice_ || d_.default_reason.empty()) {
       fail(root, "license data needs \"format\", \"default_reason\", \"advice\" and \"licenses\"");
     }
@@ -93,7 +92,8 @@ class Loader {
     });
   }
   void words(const Node& n, std::vector<std::string>& out) {
-    array(n, "an array of strings", [&](const Node& item) { out.push_back(normalise(string(item))); });
+    array(n, "an array of strings",
+          [&](const Node& item) { out.push_back(normalise(string(item))); });
   }
 
   void top_member(const std::string& key, const Node& value) {
@@ -221,7 +221,8 @@ class Loader {
         });
       }
     });
-    if (k.key.empty() || k.reason.empty()) fail(n, "known license needs a \"key\" and a \"reason\"");
+    if (k.key.empty() || k.reason.empty())
+      fail(n, "known license needs a \"key\" and a \"reason\"");
     if (k.kind != kRestricted && k.kind != kSentinelUnlicensed && k.kind != kSentinelUndisclosed &&
         k.kind != kSentinelNotIncluded) {
       fail(n, k.key + ": unknown kind \"" + k.kind + "\"");

@@ -63,7 +63,7 @@ struct LicenseDb::Impl {
   std::vector<LicenseInfo> licenses;
   std::vector<ExceptionInfo> exceptions;
   std::vector<KnownLicense> known;
-  std::vector<std::uint8_t> suits_mask;  // per license
+  std::vector<std::uint8_t> suits_mask;      // per license
   license_detail::Index license_by_lower;    // lower-case id -> licenses index
   license_detail::Index exception_by_lower;  // lower-case id -> exceptions index
   // Normalised phrase -> target. Values >= 0 are license indexes (aliases and

@@ -60,10 +60,10 @@ class PlainReader {
     std::uint32_t seen = 0;
     static constexpr std::string_view kTop[] = {"framework", "release"};
     bool ok = each_field(root, seen, kTop, [&](int key, const char* at, od::value v) {
-          if (key == 0) return read_framework(v);
-          out_.release_where = where(at);
-          return read_release(v);
-        });
+      if (key == 0) return read_framework(v);
+      out_.release_where = where(at);
+      return read_release(v);
+    });
     // Anything after the manifest (a second value) is the full reader's to report.
     const char* rest = nullptr;
     return ok && (seen & 2u) && doc.current_location().get(rest) != simdjson::SUCCESS;

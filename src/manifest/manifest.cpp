@@ -8,12 +8,12 @@
 #include <initializer_list>
 #include <span>
 
-#include "syntax/doc_tree.hpp"
 #include "manifest/json_fast_path.hpp"
 #include "manifest/manifest_fields.hpp"
 #include "manifest/manifest_full_reader.hpp"
-#include "util/line_index.hpp"
+#include "syntax/doc_tree.hpp"
 #include "util/known_keys.hpp"
+#include "util/line_index.hpp"
 #include "util/text_encoding.hpp"
 
 namespace mofcheck {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// Every field of a Manifest (as the schema table lists them) as text, one line each, so two readings of the
-// same input can be compared and any difference shown. For the tests and
-// the differential fuzzer. Private to the library.
+// Every field of a Manifest (as the schema table lists them) as text, one line each, so two
+// readings of the same input can be compared and any difference shown. For the tests and the
+// differential fuzzer. Private to the library.
 #pragma once
 
 #include <string>

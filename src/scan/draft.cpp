@@ -31,9 +31,9 @@ std::vector<Slot> license_slots(const Draft& d) {
 }
 
 std::vector<std::pair<std::string_view, const std::string*>> release_fields(const Draft& d) {
-  const std::string* members[] = {&d.name,     &d.version,  &d.date,       &d.type,
-                                  &d.architecture, &d.origin, &d.producer, &d.contact,
-                                  &d.repository, &d.huggingface};
+  const std::string* members[] = {&d.name,         &d.version,    &d.date,     &d.type,
+                                  &d.architecture, &d.origin,     &d.producer, &d.contact,
+                                  &d.repository,   &d.huggingface};
   static_assert(std::size(members) == schema::kRelease.size());
   std::vector<std::pair<std::string_view, const std::string*>> out;
   for (std::size_t i = 0; i < std::size(members); ++i) {

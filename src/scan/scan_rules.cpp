@@ -2,9 +2,9 @@
 // The scanner's rules (data/scan-rules.yaml) into plain structs.
 #include <mofcheck/scan.hpp>
 
+#include "syntax/yaml_reader.hpp"
 #include "util/embedded_data.hpp"
 #include "util/known_keys.hpp"
-#include "syntax/yaml_reader.hpp"
 
 namespace mofcheck {
 

@@ -26,10 +26,11 @@ TEST(KnownKeys, KnownKeysAreSilentAndErrorsPassThrough) {
       ok, {"a", "b"}, [](const auto& m) { return m.first; },
       [](std::size_t, const auto&, const std::string&, const std::string&) { throw 1; }));
   std::map<std::string, int> bad = {{"c", 1}};
-  EXPECT_THROW(check_keys(
-                   bad, {"a"}, [](const auto& m) { return m.first; },
-                   [](std::size_t, const auto&, const std::string&, const std::string&) { throw 1; }),
-               int);
+  EXPECT_THROW(
+      check_keys(
+          bad, {"a"}, [](const auto& m) { return m.first; },
+          [](std::size_t, const auto&, const std::string&, const std::string&) { throw 1; }),
+      int);
   EXPECT_EQ(list_keys({"a", "b", "c"}), "a, b, c");
 }
 

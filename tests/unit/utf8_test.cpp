@@ -35,8 +35,8 @@ TEST(Utf8, RejectsWhatIsNotWellFormed) {
   EXPECT_EQ(decode("\xED\xA0\x80"), 0u);      // surrogate U+D800
   EXPECT_EQ(decode("\xF4\x90\x80\x80"), 0u);  // above U+10FFFF
   EXPECT_EQ(decode("\xF5\x80\x80\x80"), 0u);
-  EXPECT_EQ(decode("\xE2\x80"), 0u);          // cut short by the end
-  EXPECT_EQ(decode("\xE2\x80\x41"), 0u);      // third byte no continuation
+  EXPECT_EQ(decode("\xE2\x80"), 0u);      // cut short by the end
+  EXPECT_EQ(decode("\xE2\x80\x41"), 0u);  // third byte no continuation
   EXPECT_EQ(utf8_length(std::string_view("\xC3\xA9", 1), 0), 0u);
 }
 
