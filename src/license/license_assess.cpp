@@ -186,8 +186,10 @@ class Assessor {
 
   LicenseAssessment syntax_error(const spdx::ParseResult& parsed) {
     a_.status = Status::not_open;
-    a_.reason =
-        "'" + std::string(text_.substr(0, 200)) + "' is not a valid SPDX license expression";
+    // Appended piece by piece: g++ 12 sees a false -Wrestrict in "'" + std::string(...).
+    a_.reason = "'";
+    a_.reason.append(text_.substr(0, 200));
+    a_.reason += "' is not a valid SPDX license expression";
     add(Severity::error, "license-syntax",
         "invalid SPDX license expression at column " + std::to_string(parsed.error_column) + ": " +
             parsed.error,
