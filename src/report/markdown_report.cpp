@@ -8,6 +8,7 @@
 
 #include "report/escape.hpp"
 #include "report/reporters.hpp"
+#include "report/wording.hpp"
 
 namespace mofcheck {
 
@@ -15,12 +16,6 @@ namespace {
 
 std::string md(std::string_view s) {
   return escape::markdown(s);
-}
-
-std::string percent(double p) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.0f%%", p);
-  return buf;
 }
 
 const char* icon(ComponentStatus s) {
@@ -80,7 +75,7 @@ class MarkdownReporter : public Reporter {
     for (std::size_t i = 0; i < fw.classes.size(); ++i) out << " ---: |";
     out << "\n|";
     for (const auto& c : fw.classes) {
-      out << ' ' << percent(ev.progress[static_cast<std::size_t>(c.level)]) << " |";
+      out << ' ' << wording::percent(ev.progress[static_cast<std::size_t>(c.level)]) << " |";
     }
     out << "\n\n";
 
@@ -119,7 +114,7 @@ class MarkdownReporter : public Reporter {
         const Diagnostic& diag = ev.diagnostics[d];
         std::string severity = severity_name(diag.severity);
         if (const Waiver* w = gate.waiver_for(d)) {
-          severity += " (waived until " + md(w->expires) + ": " + md(w->reason) + ")";
+          severity += " (" + wording::waived(*w, md) + ")";
         } else if (gate.fails_on(d)) {
           severity.insert(0, "**");
           severity.append("** (fails --strict)");
