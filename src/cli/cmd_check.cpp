@@ -55,6 +55,7 @@ GatePolicy build_policy(const CheckOptions& opts, const Framework& fw) {
     }
   }
   policy.strict = opts.strict != 0 ? opts.strict > 0 : config.has_strict && config.strict;
+  policy.strict_label = "--strict";
   if (!opts.require.empty()) {
     for (const auto& name : opts.require) policy.require.push_back(resolve_component(name, {}, fw));
   } else {

@@ -429,7 +429,6 @@ struct LicenseDb::Impl {
   std::string list_version;
   std::string source;
   std::string default_reason;
-  std::string advice[3];
   std::vector<LicenseInfo> licenses;
   std::vector<ExceptionInfo> exceptions;
   std::vector<KnownLicense> known;
@@ -458,13 +457,8 @@ void LicenseDb::Impl::judge_fit(LicenseAssessment& a, uint8_t suits, ContentType
   uint8_t want = bit(type);
   if (!(suits & want)) {
     a.suits_type = false;
-    bool plural = type == ContentType::document;
-    a.findings.push_back(
-        {Severity::warning, "license-type-unsuited",
-         a.canonical + " is meant for " + describe_types(suits) + "; " +
-             (plural ? "documents are" : std::string(content_type_name(type)) + " is") +
-             " better under " + advice[static_cast<int>(type)],
-         0});
+    a.findings.push_back({Severity::warning, "license-type-unsuited",
+                          a.canonical + " is meant for " + describe_types(suits), 0});
   }
 }
 
@@ -885,7 +879,7 @@ LicenseDb LicenseDb::parse(std::string_view json_text, std::string_view origin) 
   std::vector<size_t> alias_pos;
   std::vector<std::string> guesses;
   std::vector<size_t> guess_pos;
-  bool seen_format = false, seen_licenses = false, seen_advice = false;
+  bool seen_format = false, seen_licenses = false;
   d.license_by_lower.reserve(1024);
   d.phrases.reserve(2048);
 
@@ -920,14 +914,6 @@ LicenseDb LicenseDb::parse(std::string_view json_text, std::string_view origin) 
           d.source = in.string();
         } else if (key == "default_reason") {
           d.default_reason = in.string();
-        } else if (key == "advice") {
-          in.object([&](std::string_view type) {
-            size_t at = in.pos();
-            auto t = parse_content_type(type);
-            if (!t) in.fail_at(at, "unknown content type \"" + std::string(type) + "\"");
-            d.advice[static_cast<int>(*t)] = in.string();
-          });
-          seen_advice = true;
         } else if (key == "ignored_words") {
           in.object([&](std::string_view which) {
             if (which == "leading") {
@@ -1077,8 +1063,8 @@ LicenseDb LicenseDb::parse(std::string_view json_text, std::string_view origin) 
       },
       "a JSON object");
   in.end();
-  if (!seen_format || !seen_licenses || !seen_advice || d.default_reason.empty()) {
-    in.fail_at(0, "license data needs \"format\", \"default_reason\", \"advice\" and \"licenses\"");
+  if (!seen_format || !seen_licenses || d.default_reason.empty()) {
+    in.fail_at(0, "license data needs \"format\", \"default_reason\" and \"licenses\"");
   }
 
   // Aliases resolve after all licenses are known; keys are kept normalised.

@@ -92,7 +92,7 @@ class MarkdownReporter : public Reporter {
 
     // The same path as the text report: the next class, then the most
     // complete one with only what it adds.
-    std::vector<NextStep> steps = next_steps(ev);
+    const std::vector<NextStep>& steps = ev.next_steps;
     for (std::size_t s = 0; s < steps.size(); ++s) {
       out << "\n**To reach " << md(fw.label(steps[s].level)) << (s == 0 ? ":" : ", in addition:")
           << "**\n\n";
@@ -117,7 +117,7 @@ class MarkdownReporter : public Reporter {
           severity += " (" + wording::waived(*w, md) + ")";
         } else if (gate.fails_on(d)) {
           severity.insert(0, "**");
-          severity.append("** (fails --strict)");
+          severity.append("** (fails " + md(gate.strict_label) + ")");
         }
         out << "| " << severity << " | " << md(diag.where.str()) << " | " << md(diag.message)
             << " | " << md(diag.code) << " |\n";

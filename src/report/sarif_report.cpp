@@ -103,7 +103,7 @@ class SarifReporter : public Reporter {
       std::string need = (def.required ? fw.label(def.class_level) + " requires the "
                                        : std::string("The optional component ")) +
                          def.name + " (" + def.description + "), released under " +
-                         open_license_hint(fw, def.type) + ".";
+                         license_advice(fw, def.type) + ".";
       add_rule(
           component_rule(def),
           {{"id", component_rule(def)},

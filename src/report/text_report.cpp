@@ -98,7 +98,7 @@ class TextReporter : public Reporter {
   // lists only what the first does not already ask for.
   void print_next_steps(const Evaluation& ev, std::ostream& out) const {
     const Framework& fw = *ev.framework;
-    std::vector<NextStep> steps = next_steps(ev);
+    const std::vector<NextStep>& steps = ev.next_steps;
     if (steps.empty()) {
       out << '\n'
           << bold("Next step:") << " none; " << fw.label(ev.model_class)
