@@ -34,24 +34,7 @@ const char* icon(ComponentStatus s) {
 }
 
 std::string license_cell(const ComponentResult& r) {
-  if (!r.listed) return r.substituted_by.empty() ? "" : "counted through " + md(r.substituted_by);
-  std::string s = r.license.empty() ? std::string("no license") : md(r.license_canonical);
-  switch (r.license_source) {
-    case LicenseSource::type:
-      s += " (type-wide license)";
-      break;
-    case LicenseSource::distribution:
-      s += " (distribution license)";
-      break;
-    case LicenseSource::host:
-      s += " (inside " + md(r.included_in) + ")";
-      break;
-    case LicenseSource::component:
-    case LicenseSource::none:
-      break;
-  }
-  if (!r.substituted_by.empty()) s += "; counted through " + md(r.substituted_by);
-  return s;
+  return wording::license_cell(r, md);
 }
 
 class MarkdownReporter : public Reporter {

@@ -132,29 +132,7 @@ class TextReporter : public Reporter {
   }
 
   static std::string describe(const ComponentResult& r) {
-    std::string s;
-    if (!r.listed) {
-      if (!r.substituted_by.empty()) s = "counted through " + r.substituted_by;
-      return s;
-    }
-    s = r.license.empty() ? std::string("no license") : terminal_safe(r.license_canonical);
-    switch (r.license_source) {
-      case LicenseSource::component:
-        break;
-      case LicenseSource::type:
-        s += " (type-wide license)";
-        break;
-      case LicenseSource::distribution:
-        s += " (distribution license)";
-        break;
-      case LicenseSource::host:
-        s += " (inside " + r.included_in + ")";
-        break;
-      case LicenseSource::none:
-        break;
-    }
-    if (!r.substituted_by.empty()) s += "; counted through " + r.substituted_by;
-    return s;
+    return wording::license_cell(r, terminal_safe);
   }
 
   bool color_;

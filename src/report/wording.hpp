@@ -17,4 +17,9 @@ std::string percent(double p);
 /// `safe` escapes the input-derived parts for the format (identity when null).
 std::string waived(const Waiver& waiver, std::string (*safe)(std::string_view) = nullptr);
 
+/// A component's license as the tables show it: "Apache-2.0 (type-wide
+/// license)", "no license", "counted through Research paper"; empty for a
+/// component not listed and not stood in for. `safe` as for waived().
+std::string license_cell(const ComponentResult& r, std::string (*safe)(std::string_view) = nullptr);
+
 }  // namespace mofcheck::wording
