@@ -11,6 +11,7 @@
 #include <mofcheck/fix.hpp>
 #include <mofcheck/paths.hpp>
 
+#include "cli/flag_hints.hpp"
 #include "evaluate/license_memo.hpp"
 
 namespace mofcheck {
@@ -36,7 +37,7 @@ Error in_record(const Error& e, const std::string& origin, const Record& rec) {
     if (where.line == 1 && where.column > 0) where.column += rec.column - 1;
     where.line += rec.line - 1;
   }
-  return Error(where, e.message());
+  return Error(where, e.message(), e.kind());
 }
 
 Outcome score(const Manifest& m, const BatchSettings& s) {
@@ -44,7 +45,7 @@ Outcome score(const Manifest& m, const BatchSettings& s) {
   thread_local std::optional<LicenseMemo> memo;
   if (!memo || !memo->serves(*s.licenses)) memo.emplace(*s.licenses);
   Outcome o;
-  o.evaluation = evaluate_with_fixes(m, *s.framework, *memo);
+  o.evaluation = evaluate(m, *s.framework, *memo);
   o.gate = check_gate(*o.evaluation, *s.policy);
   if (!s.paths_root.empty()) apply_path_check(m, s.paths_root, *o.evaluation, o.gate);
   return o;
@@ -55,12 +56,16 @@ Outcome score_record(const Record& rec, const std::string& shown, const BatchSet
     try {
       return score(parse_manifest(rec.text, shown, InputSyntax::automatic, s.limits), s);
     } catch (const Error& e) {
-      return failed(std::make_unique<Error>(e));
+      return failed(std::make_unique<Error>(with_flag_hint(e)));
     }
   }
   const std::string origin = record_origin(shown, rec.number);
   try {
-    if (!rec.problem.empty()) throw Error({origin, rec.line, rec.column}, rec.problem);
+    if (!rec.problem.empty()) {
+      // The reader goes on after a record too large to keep: it is skipped.
+      Error too_large({origin, rec.line, rec.column}, rec.problem, ErrorKind::input_too_large);
+      throw Error(too_large.where(), with_flag_hint(too_large).message() + "; it is skipped");
+    }
     // Built in place and scored by reference: a Manifest holds some fifty strings.
     Manifest m = [&] {
       try {
@@ -73,7 +78,7 @@ Outcome score_record(const Record& rec, const std::string& shown, const BatchSet
     offset_positions(m, rec.line, rec.column);
     return score(m, s);
   } catch (const Error& e) {
-    return failed(std::make_unique<RecordError>(e, shown, rec.number));
+    return failed(std::make_unique<RecordError>(with_flag_hint(e), shown, rec.number));
   }
 }
 
@@ -91,7 +96,7 @@ void process_input(const InputItem& item, const BatchSettings& s, const Emit& em
       if (!emit(score_record(rec, item.shown, s))) return;
     }
   } catch (const Error& e) {
-    emit(failed(std::make_unique<Error>(e)));
+    emit(failed(std::make_unique<Error>(with_flag_hint(e))));
   } catch (const std::exception& e) {
     emit(failed(std::make_unique<Error>(SourceLocation{item.shown, 0, 0},
                                         std::string("internal error: ") + e.what())));

@@ -10,6 +10,7 @@
 #include <mofcheck/report.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/flag_hints.hpp"
 
 namespace mofcheck {
 
@@ -137,7 +138,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     out << app.help();
     return exit_invalid;
   } catch (const Error& e) {
-    print_error(ctx, e.what());
+    print_error(ctx, with_flag_hint(e).what());
     return exit_invalid;
   } catch (const std::exception& e) {
     print_error(ctx, std::string("internal error: ") + e.what());

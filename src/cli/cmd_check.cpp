@@ -55,6 +55,7 @@ GatePolicy build_policy(const CheckOptions& opts, const Framework& fw) {
     }
   }
   policy.strict = opts.strict != 0 ? opts.strict > 0 : config.has_strict && config.strict;
+  policy.strict_label = "--strict";
   if (!opts.require.empty()) {
     for (const auto& name : opts.require) policy.require.push_back(resolve_component(name, {}, fw));
   } else {
@@ -165,8 +166,8 @@ void setup_check(CLI::App& app, CheckOptions& opts) {
       ->check(CLI::IsMember(report_formats()))
       ->capture_default_str();
   app.add_option("--min-class", opts.min_class,
-                 "Fail (exit 1) when the verdict is below this class: I, II, III (or 1, 2, 3)")
-      ->check(CLI::IsMember({"I", "II", "III", "1", "2", "3", "i", "ii", "iii"}))
+                 "Fail (exit 1) when the verdict is below this class of the framework: "
+                 "I, II, III (or 1, 2, 3) for the MOF")
       ->type_name("CLASS");
   app.add_flag("--strict,!--no-strict", opts.strict,
                "Warnings (unsuited license, unknown or duplicate component, non-canonical id) "
