@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// Scores a batch of inputs: reads each one record by record, evaluates and
-// gates every manifest, and hands the outcomes over in input order, on
-// several threads when there are several inputs. Never prints. Private.
+// Scores a batch of inputs: reads them record by record, evaluates and
+// gates every manifest, and hands the outcomes over in input order. With
+// --jobs N, N threads take turns reading batches of records (of many files,
+// or of one stream) and score them in parallel. Never prints. Private.
 #pragma once
 
 #include <functional>
@@ -31,7 +32,7 @@ struct BatchSettings {
   const GatePolicy* policy = nullptr;
   StreamFormat format = StreamFormat::automatic;
   ReadLimits limits;
-  unsigned jobs = 1;  ///< threads reading and evaluating; output order never changes
+  unsigned jobs = 1;       ///< threads reading and evaluating; output order never changes
   std::string paths_root;  ///< --paths: verify each manifest's local paths under it
 };
 
@@ -40,8 +41,9 @@ struct BatchSettings {
 using OutcomeSink = std::function<bool(Outcome&)>;
 
 /// Scores every input. Errors of one input are outcomes, never exceptions.
-/// Memory stays bounded: each worker holds at most a few hundred outcomes
-/// ahead of the sink.
+/// Memory stays bounded: at most 2 x jobs + 2 batches of 64 records are
+/// held ahead of the sink. A run that fits in one batch starts no thread.
+/// The outcomes are the same for every `jobs`.
 void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settings,
                const OutcomeSink& sink);
 
