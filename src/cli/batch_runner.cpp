@@ -99,7 +99,7 @@ struct Slot {
 // Records per batch: enough that a hand-over between threads (a few futex
 // calls) costs little beside scoring the batch, few enough that memory stays
 // small and the last batch does not leave a core idle for long.
-constexpr std::size_t batch_items = 64;
+constexpr std::size_t batch_items = 32;
 constexpr std::size_t batch_bytes = 256 * 1024;
 
 }  // namespace
@@ -122,7 +122,7 @@ void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settin
 
   // The first batch is read here: when it holds the whole run (one manifest,
   // a few files), it is scored without starting a thread.
-  const std::size_t window = std::size_t{std::max(settings.jobs, 1u)} * 2 + 2;
+  const std::size_t window = std::size_t{std::max(settings.jobs, 1u)} + 2;
   std::vector<Slot> slots(window);
   if (!reader.fill(slots[0].batch, batch_items, batch_bytes)) return;
   if (settings.jobs <= 1 || reader.finished()) {

@@ -41,7 +41,7 @@ struct BatchSettings {
 using OutcomeSink = std::function<bool(Outcome&)>;
 
 /// Scores every input. Errors of one input are outcomes, never exceptions.
-/// Memory stays bounded: at most 2 x jobs + 2 batches of 64 records are
+/// Memory stays bounded: at most jobs + 2 batches of 32 records are
 /// held ahead of the sink. A run that fits in one batch starts no thread.
 /// The outcomes are the same for every `jobs`.
 void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settings,
