@@ -75,18 +75,24 @@ Outcome score_record(const Record& rec, const std::string& shown, const BatchSet
   }
 }
 
-// Parses and scores every item of a batch, in order, into `out`.
+// Parses and scores every item of a batch, in order, into `out`, and renders
+// each outcome when there is a renderer.
 void score_batch(RecordBatch& batch, const std::vector<InputItem>& inputs, const BatchSettings& s,
-                 std::vector<Outcome>& out) {
+                 const Renderer& render, std::vector<Outcome>& out) {
   out.reserve(batch.items.size());
   for (BatchItem& item : batch.items) {
     if (item.error) {
       out.push_back(failed(std::move(item.error)));
-      continue;
+    } else {
+      item.record.text = batch.text_of(item);
+      out.push_back(score_record(item.record, inputs[item.input].shown, s));
     }
-    item.record.text = batch.text_of(item);
-    out.push_back(score_record(item.record, inputs[item.input].shown, s));
+    if (render) render(out.back());
   }
+}
+
+Renderer make_renderer(const BatchSettings& s) {
+  return s.make_renderer ? s.make_renderer() : Renderer{};
 }
 
 // A batch on its way from reading to the sink; a ring of these bounds memory.
@@ -127,8 +133,9 @@ void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settin
   if (!reader.fill(slots[0].batch, batch_items, batch_bytes)) return;
   if (settings.jobs <= 1 || reader.finished()) {
     Slot& slot = slots[0];
+    const Renderer render = make_renderer(settings);
     do {
-      score_batch(slot.batch, inputs, settings, slot.outcomes);
+      score_batch(slot.batch, inputs, settings, render, slot.outcomes);
       if (!emit(slot.outcomes)) return;
       slot.outcomes.clear();
       slot.batch.clear();
@@ -151,6 +158,7 @@ void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settin
   std::exception_ptr failure;  // a worker's, rethrown here
 
   auto work = [&] {
+    const Renderer render = make_renderer(settings);
     for (;;) {
       std::size_t k = 0;
       {
@@ -190,7 +198,7 @@ void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settin
       }
       worker_cv.notify_one();
       if (!got) return;
-      score_batch(slot.batch, inputs, settings, slot.outcomes);
+      score_batch(slot.batch, inputs, settings, render, slot.outcomes);
       std::lock_guard lock(mutex);
       slot.scored = true;
       if (k == consumed) sink_cv.notify_all();
@@ -201,7 +209,7 @@ void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settin
 
   // This thread scores batch 0 while the workers read on, then hands every
   // batch to the sink in order.
-  score_batch(slots[0].batch, inputs, settings, slots[0].outcomes);
+  score_batch(slots[0].batch, inputs, settings, make_renderer(settings), slots[0].outcomes);
   slots[0].scored = true;
   for (std::size_t k = 0;; ++k) {
     Slot& slot = slots[k % window];

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include <mofcheck/evaluate.hpp>
@@ -24,7 +25,11 @@ struct Outcome {
   std::optional<Evaluation> evaluation;  ///< set when it was evaluated
   GateResult gate;
   std::unique_ptr<Error> error;  ///< set when it was not; a RecordError for a stream record
+  std::string rendered;  ///< its report, when a BatchSettings::make_renderer renderer wrote it
 };
+
+/// Writes an outcome's report into Outcome::rendered (or leaves it empty).
+using Renderer = std::function<void(Outcome&)>;
 
 struct BatchSettings {
   const Framework* framework = nullptr;
@@ -34,6 +39,10 @@ struct BatchSettings {
   ReadLimits limits;
   unsigned jobs = 1;       ///< threads reading and evaluating; output order never changes
   std::string paths_root;  ///< --paths: verify each manifest's local paths under it
+  /// When set, each scoring thread makes one renderer (its own state) and
+  /// runs it on every outcome it scores, so reports are written in
+  /// parallel; the renderers must not share state that is not thread-safe.
+  std::function<Renderer()> make_renderer;
 };
 
 /// Receives outcomes in input order on the calling thread; returns false to

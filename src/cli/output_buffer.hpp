@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
-// Standard output in large blocks: a stream buffer that collects writes and
-// hands them to a file descriptor a block at a time, however large each
-// write is (libstdc++'s file buffer passes any write of 1 kB or more
-// straight to writev, which is one system call per report). Private.
+// Output buffers for reports. Standard output in large blocks: a stream
+// buffer that collects writes and hands them to a file descriptor a block at
+// a time, however large each write is (libstdc++'s file buffer passes any
+// write of 1 kB or more straight to writev, one system call per report).
+// And a stream buffer that appends to a string, for reports written on a
+// scoring thread and copied out later. Private.
 #pragma once
 
 #include <cstddef>
 #include <memory>
 #include <streambuf>
+#include <string>
 
 namespace mofcheck {
 
@@ -39,6 +42,28 @@ class OutputBuffer : public std::streambuf {
   std::size_t capacity_;
   std::unique_ptr<char[]> buffer_;
   int error_ = 0;
+};
+
+/// Appends everything written to `target` (not owned; must outlive it).
+class StringOutput : public std::streambuf {
+ public:
+  explicit StringOutput(std::string& target) : target_(&target) {}
+  void retarget(std::string& target) { target_ = &target; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      target_->push_back(traits_type::to_char_type(c));
+    }
+    return traits_type::not_eof(c);
+  }
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    target_->append(s, static_cast<std::size_t>(n));
+    return n;
+  }
+
+ private:
+  std::string* target_;
 };
 
 }  // namespace mofcheck

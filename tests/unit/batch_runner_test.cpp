@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -87,6 +88,22 @@ TEST_F(BatchJobs, EveryFormatIsTheSameAtEveryJobCount) {
       EXPECT_EQ(many.err, one.err) << format << " --jobs " << jobs;
     }
   }
+}
+
+TEST_F(BatchJobs, OutputFilesBesideJsonlAreTheSameAtEveryJobCount) {
+  std::string reports[2][2];
+  for (int i = 0; i < 2; ++i) {
+    const std::string file = (dir_ / ("report-" + std::to_string(i) + ".json")).string();
+    auto run = testing::run({"--format", "jsonl", "--output", "json=" + file, "--jobs",
+                             i == 0 ? "1" : "3", (dir_ / "a-stream.jsonl").string()});
+    EXPECT_EQ(run.code, 2);
+    std::ifstream in(file);
+    reports[i][0] = run.out;
+    reports[i][1].assign(std::istreambuf_iterator<char>(in), {});
+  }
+  EXPECT_TRUE(reports[0][0] == reports[1][0]);
+  EXPECT_GT(reports[0][1].size(), 1000u);
+  EXPECT_TRUE(reports[0][1] == reports[1][1]);
 }
 
 TEST_F(BatchJobs, FailFastStopsAtTheSameRecordAtEveryJobCount) {
