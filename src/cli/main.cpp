@@ -15,8 +15,11 @@ int main(int argc, char** argv) {
 #ifdef __GLIBC__
   // Scoring threads free what others allocated: without this, each thread's
   // heap is trimmed and grown again batch after batch (page faults, mprotect).
-  // Peak memory is unchanged; freed memory is kept for reuse, not returned.
+  // Freed memory is kept for reuse, not returned. Setting one threshold
+  // fixes the other, so read buffers (64 kB and more) must be told to stay
+  // on the heap too, or every file read maps and unmaps its own.
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
+  mallopt(M_MMAP_THRESHOLD, 4 << 20);
 #endif
   const bool terminal = isatty(STDOUT_FILENO) != 0;
   // A terminal gets each line as before; anything else gets 1 MiB blocks.
