@@ -2,7 +2,7 @@
 # Installs what building and testing mof-check needs, from Debian's packages.
 set -euo pipefail
 packages=(cmake g++ make clang-format nlohmann-json3-dev libcli11-dev libyaml-cpp-dev libsimdjson-dev libgtest-dev clang libclang-rt-dev
-  groff chromium)  # groff: the man page test; chromium: the HTML report tests (headless)
+  groff chromium zsh fish)  # tests of the man page, the HTML report (headless chromium), completions
 if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
