@@ -9,8 +9,8 @@ Reporter::~Reporter() = default;
 void Reporter::finish(std::ostream&) {}
 
 const std::vector<std::string>& report_formats() {
-  static const std::vector<std::string> names = {"text",     "json",  "jsonl", "csv",
-                                                 "markdown", "sarif", "junit", "github"};
+  static const std::vector<std::string> names = {"text",  "json",  "jsonl",  "csv", "markdown",
+                                                 "sarif", "junit", "github", "html"};
   return names;
 }
 
@@ -79,6 +79,7 @@ std::unique_ptr<Reporter> make_reporter(std::string_view format, const ReportOpt
   if (format == "sarif") return make_sarif_reporter(options);
   if (format == "junit") return make_junit_reporter(options);
   if (format == "github") return make_github_reporter(options);
+  if (format == "html") return make_html_reporter(options);
   return nullptr;
 }
 
