@@ -39,8 +39,16 @@ std::size_t resolve_component(const std::string& name, const SourceLocation& whe
 }
 
 // The gate: the project configuration, overridden by the command line.
-GatePolicy build_policy(const CheckOptions& opts, const Framework& fw) {
-  ProjectConfig config = load_project_config(opts.config);
+GatePolicy build_policy(const CheckOptions& opts, const Framework& fw, Context& ctx) {
+  if (opts.no_config && !opts.config.empty()) {
+    throw Error({}, "--no-config and --config " + opts.config + " contradict each other");
+  }
+  ProjectConfig config = opts.no_config ? ProjectConfig{} : load_project_config(opts.config);
+  check_waivers(config, fw);
+  if (!config.origin.empty()) {
+    ctx.err << "mof-check: note: applying the configuration in " << terminal_safe(config.origin)
+            << (opts.config.empty() ? " (--no-config ignores it)" : "") << '\n';
+  }
   GatePolicy policy;
   if (!opts.min_class.empty()) {
     policy.min_class = parse_class_level(opts.min_class, fw);
@@ -54,7 +62,11 @@ GatePolicy build_policy(const CheckOptions& opts, const Framework& fw) {
                                               ": the framework defines no such class");
     }
   }
-  policy.strict = opts.strict != 0 ? opts.strict > 0 : config.has_strict && config.strict;
+  if (!opts.fail_on.empty()) {
+    policy.fail_on = opts.fail_on == "warning" ? Severity::warning : Severity::error;
+  } else if (config.has_fail_on) {
+    policy.fail_on = config.fail_on;
+  }
   if (!opts.require.empty()) {
     for (const auto& name : opts.require) policy.require.push_back(resolve_component(name, {}, fw));
   } else {
@@ -108,10 +120,8 @@ Outputs build_outputs(const CheckOptions& opts, const Context& ctx, const Framew
   ReportOptions ropts;
   ropts.framework = &fw;
   ropts.summary_only = opts.summary_only;
-  const char* no_color = std::getenv("NO_COLOR");
-  bool no_color_set = no_color != nullptr && *no_color != '\0';
-  ropts.color =
-      opts.color == "always" || (opts.color == "auto" && ctx.out_is_terminal && !no_color_set);
+  ropts.color = ctx.color;
+  ropts.width = ctx.width;
   Outputs outputs;
   outputs.main = make_reporter(opts.format, ropts);
   for (const auto& spec : opts.outputs) {
@@ -119,7 +129,11 @@ Outputs build_outputs(const CheckOptions& opts, const Context& ctx, const Framew
     for (const auto& f : outputs.files) {
       if (f.path == path) throw Error({}, "--output " + spec + ": " + path + " is named twice");
     }
+    if (path == opts.main_output.file) {
+      throw Error({}, "--output " + spec + ": " + path + " is named twice (also by -o)");
+    }
     refuse_output_over_input(path, opts.inputs, "--output");
+    refuse_overwrite(path, opts.main_output.force, "--output");
     FileOutput f;
     f.path = path;
     f.reporter = make_reporter(format, ReportOptions{});
@@ -145,6 +159,7 @@ void add_input_options(CLI::App& app, CheckOptions& opts) {
                  "How an input holds manifests: auto (one, unless it holds several JSON values "
                  "or YAML documents), single, ndjson, json-stream, yaml-stream")
       ->check(CLI::IsMember(stream_format_names()))
+      ->type_name("FORMAT")
       ->capture_default_str();
   app.add_option("-j,--jobs", opts.jobs, "Inputs read at once (default: the number of cores)")
       ->check(CLI::Range(1u, 1024u))
@@ -161,16 +176,28 @@ void setup_check(CLI::App& app, CheckOptions& opts) {
   app.add_option("files", opts.inputs, "Manifests (JSON or YAML); '-' reads standard input")
       ->required()
       ->type_name("FILE");
-  app.add_option("-f,--format", opts.format, "Report format")
+  std::string formats;
+  for (const auto& n : report_formats()) formats += (formats.empty() ? "" : ", ") + n;
+  app.add_option("-f,--format", opts.format, "Report format: " + formats)
       ->check(CLI::IsMember(report_formats()))
+      ->type_name("FORMAT")
       ->capture_default_str();
+  app.add_option("-o", opts.main_output.file,
+                 "Write the report (in --format) to FILE (atomically) instead of standard "
+                 "output; '-' is standard output")
+      ->type_name("FILE");
+  app.add_flag("--force", opts.main_output.force, "Replace the -o and --output files when they exist");
   app.add_option("--min-class", opts.min_class,
                  "Fail (exit 1) when the verdict is below this class: I, II, III (or 1, 2, 3)")
       ->check(CLI::IsMember({"I", "II", "III", "1", "2", "3", "i", "ii", "iii"}))
       ->type_name("CLASS");
-  app.add_flag("--strict,!--no-strict", opts.strict,
-               "Warnings (unsuited license, unknown or duplicate component, non-canonical id) "
-               "fail the gate too, unless waived");
+  app.add_option("--fail-on", opts.fail_on,
+                 "Lowest diagnostic severity that fails the gate (exit 1), unless waived: error "
+                 "(default) or warning")
+      ->check(CLI::IsMember({"error", "warning"}))
+      ->type_name("LEVEL");
+  app.add_flag_callback(
+      "--strict", [&opts] { opts.fail_on = "warning"; }, "The same as --fail-on warning");
   app.add_option("--require", opts.require,
                  "Fail (exit 1) unless this component is met, whatever the class (repeatable)")
       ->type_name("COMPONENT")
@@ -178,8 +205,10 @@ void setup_check(CLI::App& app, CheckOptions& opts) {
   app.add_option("--config", opts.config,
                  "Project configuration (gate settings, waivers); default ./.mof-check.yaml")
       ->type_name("FILE");
+  app.add_flag("--no-config", opts.no_config, "Use no configuration file, not even ./.mof-check.yaml");
   app.add_option("--output", opts.outputs,
-                 "Also write a report in FORMAT to PATH when the run ends (repeatable)")
+                 "Also write a report in FORMAT to PATH when the run ends (repeatable; e.g. "
+                 "sarif=mof.sarif)")
       ->type_name("FORMAT=PATH")
       ->allow_extra_args(false)
       ->check(
@@ -195,10 +224,6 @@ void setup_check(CLI::App& app, CheckOptions& opts) {
             return {};
           },
           "FORMAT=PATH");
-  app.add_option("--color", opts.color,
-                 "Colour text output: auto (terminal, unless NO_COLOR), always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->capture_default_str();
   app.add_option("--paths", opts.paths_root,
                  "Verify that every local component_path and license_path exists under ROOT "
                  "(a missing or escaping path fails the gate; URLs are listed, never fetched)")
@@ -208,11 +233,13 @@ void setup_check(CLI::App& app, CheckOptions& opts) {
   add_input_options(app, opts);
 }
 
-int run_check(const CheckOptions& opts, Context& ctx) {
+namespace {
+
+int check_inputs(const CheckOptions& opts, Context& ctx) {
   Knowledge k = load_knowledge(opts.data);
-  GatePolicy policy = build_policy(opts, *k.framework);
-  if (opts.summary_only && opts.format != "text") {
-    throw Error({}, "--summary-only goes with --format text");
+  GatePolicy policy = build_policy(opts, *k.framework, ctx);
+  if (opts.summary_only && opts.format != "text" && opts.format != "json") {
+    throw Error({}, "--summary-only goes with --format text or json");
   }
   Outputs outputs = build_outputs(opts, ctx, *k.framework);
 
@@ -236,11 +263,18 @@ int run_check(const CheckOptions& opts, Context& ctx) {
       outputs.add(*o.evaluation, o.gate, ctx.out);
       if (!o.gate.passed) worst = std::max(worst, static_cast<int>(exit_gate_failed));
     }
-    return !(opts.fail_fast && worst != exit_ok);
+    // A failed write to standard output (a full disk, a closed pipe) ends the batch.
+    return !(opts.fail_fast && worst != exit_ok) && ctx.out.good();
   });
   outputs.finish(ctx.out);
-  ctx.out.flush();
   return worst;
+}
+
+}  // namespace
+
+int run_check(const CheckOptions& opts, Context& ctx) {
+  return run_with_output(opts.main_output, opts.inputs, ctx,
+                         [&](Context& c) { return check_inputs(opts, c); });
 }
 
 }  // namespace mofcheck

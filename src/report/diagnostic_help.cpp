@@ -13,7 +13,7 @@ struct Entry {
 
 // Keep in step with the codes the readers, the evaluator, the license layer
 // and the gate emit; an unknown code still gets a generic rule.
-constexpr std::array<Entry, 16> kHelp = {{
+constexpr std::array<Entry, 20> kHelp = {{
     {"license-not-open", "The license is not open under the MOF",
      "Release the component under an open license suited to its type (OSI-approved for code, "
      "an open data license for data, an open content license for documents)."},
@@ -43,6 +43,14 @@ constexpr std::array<Entry, 16> kHelp = {{
     {"unknown-key", "The manifest has a key mof-check does not know",
      "Remove the key or correct its spelling; it is ignored."},
     {"not-a-string", "A value is a number or boolean where a string belongs", "Quote the value."},
+    {"included-in-license", "A component published inside another has a license of its own",
+     "Check which license applies: the host component's, or the one written for this one."},
+    {"path-missing", "A component_path or license_path does not exist under --paths ROOT",
+     "Correct the path, or publish the file it names."},
+    {"path-escapes", "A path leads outside --paths ROOT",
+     "Write a path inside the repository (no '..' out of it, no absolute path, no link out)."},
+    {"path-url", "A path is a URL; mof-check does not fetch it",
+     "Nothing to do; check by hand that the URL serves what it should."},
     {"waiver-expired", "A waiver in the project configuration has expired",
      "Fix what the waiver accepted, or renew the waiver with a new reason and date."},
     {"input-error", "The input could not be read or evaluated",
@@ -50,6 +58,12 @@ constexpr std::array<Entry, 16> kHelp = {{
 }};
 
 }  // namespace
+
+std::vector<std::string> diagnostic_codes() {
+  std::vector<std::string> codes;
+  for (const auto& e : kHelp) codes.emplace_back(e.code);
+  return codes;
+}
 
 DiagnosticHelp diagnostic_help(std::string_view code) {
   for (const auto& e : kHelp) {

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace mofcheck {
 
@@ -15,5 +16,8 @@ struct DiagnosticHelp {
 
 /// The help for `code`; a generic text for a code it does not know.
 DiagnosticHelp diagnostic_help(std::string_view code);
+
+/// Every diagnostic code mof-check emits (what a waiver may name).
+std::vector<std::string> diagnostic_codes();
 
 }  // namespace mofcheck

@@ -26,8 +26,8 @@ waivers:
   EXPECT_TRUE(c.has_min_class);
   EXPECT_EQ(c.min_class.value, "II");
   EXPECT_EQ(c.min_class.where.line, 2);
-  EXPECT_TRUE(c.has_strict);
-  EXPECT_TRUE(c.strict);
+  EXPECT_TRUE(c.has_fail_on);
+  EXPECT_EQ(c.fail_on, Severity::warning);  // strict: true
   ASSERT_EQ(c.require.size(), 2u);
   EXPECT_EQ(c.require[1].value, "Datasets");
   ASSERT_EQ(c.waivers.size(), 2u);
@@ -41,7 +41,7 @@ waivers:
 TEST(Config, EmptyFileSetsNothing) {
   ProjectConfig c = parse_config("# nothing yet\n{}\n", "c.yaml");
   EXPECT_FALSE(c.has_min_class);
-  EXPECT_FALSE(c.has_strict);
+  EXPECT_FALSE(c.has_fail_on);
   EXPECT_TRUE(c.waivers.empty());
 }
 

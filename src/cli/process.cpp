@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "cli/process.hpp"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
+#include <ostream>
+
+#include "cli/atomic_file.hpp"
+#include "cli/cli.hpp"
+#include "cli/fd_stream.hpp"
+
+namespace mofcheck {
+
+int run_process(int argc, char** argv) {
+  // A closed pipe becomes EPIPE from write(2), handled like any failed write.
+  std::signal(SIGPIPE, SIG_IGN);
+  remove_temporary_file_on_signal();
+  FdStreamBuf out_buf(STDOUT_FILENO);
+  FdStreamBuf err_buf(STDERR_FILENO);
+  std::ostream out(&out_buf);
+  std::ostream err(&err_buf);
+  int code = run_cli(argc, argv, out, err, isatty(STDOUT_FILENO) != 0);
+  out.flush();
+  int failed = stream_error(out);
+  // close(2) reports what a deferred write (NFS, some pipes) could not do.
+  if (failed == 0 && ::close(STDOUT_FILENO) != 0 && errno != EBADF) failed = errno;
+  if (failed == EPIPE) return exit_broken_pipe;
+  if (failed != 0 && code != exit_broken_pipe) {
+    err << "mof-check: error: " << stdout_error_text(failed) << '\n';
+    err.flush();
+    return exit_invalid;
+  }
+  err.flush();
+  return code;
+}
+
+}  // namespace mofcheck
