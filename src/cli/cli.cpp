@@ -28,9 +28,9 @@ namespace {
 
 // The lines every subcommand's exit-code table shares.
 constexpr const char* exit_usage =
-    "  2  usage error, an input that is invalid or unreadable, or output that could not be "
+    "  2    usage error, an input that is invalid or unreadable, or output that could not be "
     "written\n"
-    "  141  standard output was closed early (e.g. by 'head'); nothing is printed\n";
+    "  141  standard output was closed early (e.g. by 'head'); nothing more is printed\n";
 
 std::string exit_codes(const std::string& own) { return "Exit codes:\n" + own + exit_usage; }
 
@@ -189,7 +189,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   app.footer(
       "Run 'mof-check FILE...' (same as 'mof-check check FILE...'), and 'mof-check help "
       "COMMAND' for a command's options and exit codes.\n\n" +
-      exit_codes("  0  success\n  1  a gate failed (see the command's help)\n"));
+      exit_codes("  0    success\n  1    a gate failed (see the command's help)\n"));
   app.require_subcommand(0, 1);
 
   std::string color = "auto";
@@ -201,37 +201,37 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   };
   CheckOptions check;
   setup_check(*add("check", "Evaluate manifests (the default command)",
-                   "  0  evaluated; no error diagnostic, and every gate passed\n"
-                   "  1  evaluated, but the gate failed: below --min-class, a --require "
+                   "  0    evaluated; no error diagnostic, and every gate passed\n"
+                   "  1    evaluated, but the gate failed: below --min-class, a --require "
                    "component not met, an error diagnostic (also a warning with --fail-on "
                    "warning), an expired waiver, or a --paths problem\n"),
               check);
   ComponentsOptions components;
   setup_components(
-      *add("components", "List the components of the definition", "  0  listed\n"), components);
+      *add("components", "List the components of the definition", "  0    listed\n"), components);
   LicenseOptions license;
   setup_license(*add("license", "Explain a license id or SPDX expression",
-                     "  0  the license is open\n  1  the license is not open (or unknown)\n"),
+                     "  0    the license is open\n  1    the license is not open (or unknown)\n"),
                 license);
   LicensesOptions licenses;
-  setup_licenses(*add("licenses", "List the license knowledge base", "  0  listed\n"), licenses);
+  setup_licenses(*add("licenses", "List the license knowledge base", "  0    listed\n"), licenses);
   FixOptions fix;
   setup_fix(*add("fix", "Rewrite a manifest's licenses as canonical SPDX ids",
-                 "  0  written (with --check: nothing to change)\n"
-                 "  1  --check: the file would change\n"),
+                 "  0    written (with --check: nothing to change)\n"
+                 "  1    --check: the file would change\n"),
             fix);
   InitOptions init;
-  setup_init(*add("init", "Write a manifest template to fill in", "  0  written\n"), init);
+  setup_init(*add("init", "Write a manifest template to fill in", "  0    written\n"), init);
   ScanOptions scan;
   setup_scan(*add("scan", "Draft a manifest from a model repository checkout",
-                  "  0  drafted (whatever class the draft reaches)\n"),
+                  "  0    drafted (whatever class the draft reaches)\n"),
              scan);
   DiffOptions diff;
   setup_diff(*add("diff", "Compare two manifests: class and component changes",
-                  "  0  compared\n  1  --fail-on-downgrade, and the class went down\n"),
+                  "  0    compared\n  1    --fail-on-downgrade, and the class went down\n"),
              diff);
   BadgeOptions badge;
-  setup_badge(*add("badge", "Write an SVG badge of a manifest's class", "  0  written\n"), badge);
+  setup_badge(*add("badge", "Write an SVG badge of a manifest's class", "  0    written\n"), badge);
   std::string help_topic;
   CLI::App* help = app.add_subcommand("help", "Show help for mof-check or for one command");
   help->add_option("command", help_topic, "The command to explain")->type_name("COMMAND");
@@ -273,11 +273,12 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   int code = exit_invalid;
   try {
     if (app.got_subcommand("help")) {
+      // app.help() would describe the selected subcommand, 'help' itself.
       if (help_topic.empty()) {
-        out << app.help();
+        out << app.get_formatter()->make_help(&app, "mof-check", CLI::AppFormatMode::Normal);
         code = exit_ok;
       } else if (const CLI::App* sub = find_subcommand(app, help_topic)) {
-        out << sub->help();
+        out << sub->help("mof-check");
         code = exit_ok;
       } else {
         std::string near = nearest(help_topic, subcommand_names(app));

@@ -214,7 +214,10 @@ void setup_check(CLI::App& app, CheckOptions& opts) {
       ->check(
           [](const std::string& spec) -> std::string {
             auto [format, path] = split_output(spec);
-            if (format.empty()) return "write FORMAT=PATH, e.g. sarif=mof.sarif";
+            if (format.empty()) {
+              return "write FORMAT=PATH, e.g. sarif=mof.sarif (-o FILE writes the --format "
+                     "report to FILE)";
+            }
             const auto& known = report_formats();
             if (std::find(known.begin(), known.end(), format) == known.end()) {
               std::string names;

@@ -15,10 +15,14 @@ void setup_licenses(CLI::App& app, LicensesOptions& opts) {
   app.add_option("-t,--type", opts.type, "Only licenses suited to this component type")
       ->check(CLI::IsMember({"code", "data", "document"}))
       ->type_name("TYPE");
-  app.add_flag("--open", opts.open_only, "Only licenses that are open under the MOF rule");
+  CLI::Option* open =
+      app.add_flag("--open", opts.open_only, "Only licenses that are open under the MOF rule");
+  // The known list holds only what is not open: --open or --type would empty it.
   app.add_flag("--known", opts.known,
-               "List the licenses recognised by name that are not open, and the words written "
-               "instead of a license, with the reason");
+                "List the licenses recognised by name that are not open, and the words written "
+                "instead of a license, with the reason")
+      ->excludes(open)
+      ->excludes("--type");
   app.add_option("-f,--format", opts.format, "Output format: text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->type_name("FORMAT")

@@ -36,8 +36,8 @@ std::string HelpFormatter::wrap_text(const std::string& text) const {
       if (lead > 0 && gap != std::string_view::npos && gap < 24) {
         hang = line.find_first_not_of(' ', gap);
       }
-      out.append(lead, ' ');
-      out += wrap_paragraph(line.substr(lead), width_, lead, hang);
+      out.append(line.substr(0, hang));
+      out += wrap_paragraph(line.substr(hang), width_, hang, hang);
     }
     if (nl == text.size()) break;
     out += '\n';

@@ -21,16 +21,16 @@ int run_process(int argc, char** argv) {
   FdStreamBuf err_buf(STDERR_FILENO);
   std::ostream out(&out_buf);
   std::ostream err(&err_buf);
+  // run_cli has flushed standard output and reported a failed write.
   int code = run_cli(argc, argv, out, err, isatty(STDOUT_FILENO) != 0);
-  out.flush();
-  int failed = stream_error(out);
-  // close(2) reports what a deferred write (NFS, some pipes) could not do.
-  if (failed == 0 && ::close(STDOUT_FILENO) != 0 && errno != EBADF) failed = errno;
-  if (failed == EPIPE) return exit_broken_pipe;
-  if (failed != 0 && code != exit_broken_pipe) {
-    err << "mof-check: error: " << stdout_error_text(failed) << '\n';
-    err.flush();
-    return exit_invalid;
+  if (out.good()) {
+    // close(2) reports what a deferred write (NFS, some pipes) could not do.
+    if (::close(STDOUT_FILENO) != 0 && errno != EBADF && errno != EINTR) {
+      int failed = errno;
+      if (failed == EPIPE) return exit_broken_pipe;
+      err << "mof-check: error: " << stdout_error_text(failed) << '\n';
+      code = exit_invalid;
+    }
   }
   err.flush();
   return code;
