@@ -94,6 +94,13 @@ std::string HelpFormatter::make_footer(const CLI::App* app) const {
   return footer.empty() ? std::string() : wrap_text(footer) + "\n";
 }
 
+std::string HelpFormatter::make_group(std::string group, bool is_positional,
+                                      std::vector<const CLI::Option*> opts) const {
+  std::string out = "\n" + wrap_paragraph(group + ":", width_, 0, 2) + "\n";
+  for (const CLI::Option* opt : opts) out += make_option(opt, is_positional);
+  return out;
+}
+
 std::string HelpFormatter::make_subcommand(const CLI::App* sub) const {
   return two_columns("  " + sub->get_name(), sub->get_description());
 }
