@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // mof-check fix FILE: canonical license ids written into the manifest, and
 // nothing else of the file touched.
+#include <algorithm>
 #include <ostream>
 
 #include "cli/cli.hpp"
@@ -14,7 +15,9 @@
 namespace mofcheck {
 
 void setup_fix(CLI::App& app, FixOptions& opts) {
-  app.add_option("file", opts.input, "Manifest to fix (JSON or YAML); '-' reads standard input")
+  app.add_option("files", opts.inputs,
+                 "Manifest to fix (JSON or YAML); '-' reads standard input; several with "
+                 "--check or --in-place")
       ->required()
       ->type_name("FILE");
   add_output_options(app, opts.output, "the fixed manifest");
@@ -24,22 +27,23 @@ void setup_fix(CLI::App& app, FixOptions& opts) {
   add_data_options(app, opts.data);
 }
 
-int run_fix(const FixOptions& opts, Context& ctx) {
-  if (opts.in_place && opts.input == "-") {
+namespace {
+
+int fix_one(const FixOptions& opts, const std::string& input, const Knowledge& k, Context& ctx) {
+  if (opts.in_place && input == "-") {
     throw Error({}, "--in-place: standard input cannot be rewritten; use -o FILE");
   }
   const bool to_stdout = opts.output.file.empty() || opts.output.file == "-";
   if (opts.check && (opts.in_place || !opts.output.file.empty())) {
     throw Error({}, "--check writes nothing; leave out --in-place and -o");
   }
-  const std::string target = !to_stdout ? opts.output.file : opts.in_place ? opts.input : "";
+  const std::string target = !to_stdout ? opts.output.file : opts.in_place ? input : "";
   if (!to_stdout) {
-    refuse_output_over_input(opts.output.file, {opts.input}, "-o", opts.in_place);
-    if (opts.output.file != opts.input) refuse_overwrite(opts.output.file, opts.output.force);
+    refuse_output_over_input(opts.output.file, {input}, "-o", opts.in_place);
+    if (opts.output.file != input) refuse_overwrite(opts.output.file, opts.output.force);
   }
-  Knowledge k = load_knowledge(opts.data);
-  const std::string origin = opts.input == "-" ? "<stdin>" : opts.input;
-  const std::string text = read_input(opts.input);
+  const std::string origin = input == "-" ? "<stdin>" : input;
+  const std::string text = read_input(input);
   FixResult fixed = fix_manifest_text(text, origin, *k.licenses);
 
   // The change list goes to standard error when the manifest itself goes to standard output.
@@ -66,10 +70,24 @@ int run_fix(const FixOptions& opts, Context& ctx) {
 
   if (target.empty()) {
     ctx.out << fixed.text;
-  } else if (n > 0 || target != opts.input) {
+  } else if (n > 0 || target != input) {
     write_file_atomically(target, fixed.text);
   }
   return exit_ok;
+}
+
+}  // namespace
+
+int run_fix(const FixOptions& opts, Context& ctx) {
+  if (opts.inputs.size() > 1 && !(opts.check || opts.in_place)) {
+    throw Error({}, "fix: several FILEs go with --check or --in-place");
+  }
+  Knowledge k = load_knowledge(opts.data);
+  int worst = exit_ok;
+  for (const std::string& input : opts.inputs) {
+    worst = std::max(worst, fix_one(opts, input, k, ctx));
+  }
+  return worst;
 }
 
 }  // namespace mofcheck

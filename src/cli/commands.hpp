@@ -157,7 +157,7 @@ int run_licenses(const LicensesOptions& opts, Context& ctx);
 
 struct FixOptions {
   DataOptions data;
-  std::string input;
+  std::vector<std::string> inputs;  ///< several only with --check or --in-place
   OutputOptions output;  ///< -o FILE; empty or "-": standard output (or the input with --in-place)
   bool in_place = false;
   bool check = false;  ///< --check: write nothing; exit 1 when the file would change

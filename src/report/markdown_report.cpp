@@ -122,7 +122,7 @@ class MarkdownReporter : public Reporter {
           severity += " (waived until " + md(w->expires) + ": " + md(w->reason) + ")";
         } else if (gate.fails_on(d)) {
           severity.insert(0, "**");
-          severity.append("** (fails --strict)");
+          severity.append("** (fails the gate)");
         }
         out << "| " << severity << " | " << md(diag.where.str()) << " | " << md(diag.message)
             << " | " << md(diag.code) << " |\n";
