@@ -33,7 +33,7 @@ bool is_model_finding(const Diagnostic& diagnostic);
 /// place and message) about several components folded into one.
 struct DiagnosticGroup {
   std::vector<std::size_t> members;  ///< indices into Evaluation::diagnostics, in order
-  std::string message;  ///< the shared message, led by the component names
+  std::string message;               ///< the shared message, led by the component names
 };
 
 /// The diagnostics `indices` (into ev.diagnostics) folded, in the order of
@@ -42,7 +42,7 @@ std::vector<DiagnosticGroup> fold_diagnostics(const Evaluation& ev,
                                               const std::vector<std::size_t>& indices);
 
 struct GatePolicy {
-  int min_class = 0;    ///< 0 = no class required; else the level to reach (3 = Class III)
+  int min_class = 0;  ///< 0 = no class required; else the level to reach (3 = Class III)
   /// The lowest severity that fails the gate: error diagnostics always
   /// fail it unless waived; Severity::warning (--fail-on warning, --strict)
   /// adds warnings. Model findings never do (see is_model_finding).

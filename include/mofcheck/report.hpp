@@ -16,7 +16,7 @@
 namespace mofcheck {
 
 struct ReportOptions {
-  bool color = false;  ///< ANSI colours (text only); the CLI decides (TTY, NO_COLOR)
+  bool color = false;         ///< ANSI colours (text only); the CLI decides (TTY, NO_COLOR)
   bool summary_only = false;  ///< text: print only the batch summary (--summary-only)
   std::size_t width = 0;      ///< text: wrap long lines to this many columns (0: never)
   /// The definition of the run, so table formats (csv) can write their

@@ -39,7 +39,9 @@ PendingTemporaryFile::PendingTemporaryFile(const std::string& path) {
   g_has_pending = 1;
 }
 
-PendingTemporaryFile::~PendingTemporaryFile() { g_has_pending = 0; }
+PendingTemporaryFile::~PendingTemporaryFile() {
+  g_has_pending = 0;
+}
 
 void remove_temporary_file_on_signal() {
   for (int sig : {SIGINT, SIGTERM, SIGHUP}) {

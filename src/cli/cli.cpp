@@ -14,11 +14,11 @@
 #include <mofcheck/report.hpp>
 #include <mofcheck/version.hpp>
 
+#include "cli/atomic_file.hpp"
 #include "cli/commands.hpp"
 #include "cli/fd_stream.hpp"
 #include "cli/help_format.hpp"
 #include "cli/output_guard.hpp"
-#include "cli/atomic_file.hpp"
 #include "report/wrap.hpp"
 #include "util/text_util.hpp"
 
@@ -32,7 +32,9 @@ constexpr const char* exit_usage =
     "written\n"
     "  141  standard output was closed early (e.g. by 'head'); nothing more is printed\n";
 
-std::string exit_codes(const std::string& own) { return "Exit codes:\n" + own + exit_usage; }
+std::string exit_codes(const std::string& own) {
+  return "Exit codes:\n" + own + exit_usage;
+}
 
 std::string version_text() {
   std::string s = std::string("mof-check ") + version;
@@ -136,14 +138,15 @@ void add_data_options(CLI::App& app, DataOptions& opts) {
 
 void add_output_options(CLI::App& app, OutputOptions& opts, const std::string& what) {
   app.add_option("-o,--output", opts.file,
-                 "Write " + what + " to FILE (atomically) instead of standard output; '-' is "
-                 "standard output")
+                 "Write " + what +
+                     " to FILE (atomically) instead of standard output; '-' is "
+                     "standard output")
       ->type_name("FILE");
   app.add_flag("--force", opts.force, "Replace FILE when it exists");
 }
 
-int run_with_output(const OutputOptions& opts, const std::vector<std::string>& inputs,
-                    Context& ctx, const std::function<int(Context&)>& body) {
+int run_with_output(const OutputOptions& opts, const std::vector<std::string>& inputs, Context& ctx,
+                    const std::function<int(Context&)>& body) {
   if (opts.file.empty() || opts.file == "-") return body(ctx);
   refuse_output_over_input(opts.file, inputs, "-o");
   refuse_overwrite(opts.file, opts.force);
@@ -181,9 +184,10 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
             bool out_is_terminal) {
   Context ctx{out, err, out_is_terminal};
   ctx.width = terminal_width(out_is_terminal ? 80 : 0);
-  CLI::App app{"mof-check: how open is an AI model release? Scores a model's component "
-               "manifest against the Model Openness Framework (MOF) and prints its class.",
-               "mof-check"};
+  CLI::App app{
+      "mof-check: how open is an AI model release? Scores a model's component "
+      "manifest against the Model Openness Framework (MOF) and prints its class.",
+      "mof-check"};
   app.formatter(std::make_shared<HelpFormatter>(terminal_width(80)));
   app.set_version_flag("--version", version_text);
   app.footer(
@@ -207,8 +211,8 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
                    "warning), an expired waiver, or a --paths problem\n"),
               check);
   ComponentsOptions components;
-  setup_components(
-      *add("components", "List the components of the definition", "  0    listed\n"), components);
+  setup_components(*add("components", "List the components of the definition", "  0    listed\n"),
+                   components);
   LicenseOptions license;
   setup_license(*add("license", "Explain a license id or SPDX expression",
                      "  0    the license is open\n  1    the license is not open (or unknown)\n"),
@@ -243,8 +247,8 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   if (!args.empty() && args[0] != "--help" && args[0] != "-h" && args[0] != "--version" &&
       !find_subcommand(app, args[0])) {
     std::error_code ec;
-    std::string near = args[0].rfind('-', 0) == 0 ? std::string()
-                                                   : nearest(args[0], subcommand_names(app));
+    std::string near =
+        args[0].rfind('-', 0) == 0 ? std::string() : nearest(args[0], subcommand_names(app));
     if (!near.empty() && !std::filesystem::exists(args[0], ec)) {
       print_error(ctx, "'" + args[0] + "' is neither a command nor a file; did you mean '" + near +
                            "'? (run 'mof-check help')");

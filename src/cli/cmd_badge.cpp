@@ -4,8 +4,8 @@
 
 #include "cli/cli.hpp"
 
-#include "report/badge.hpp"
 #include "cli/commands.hpp"
+#include "report/badge.hpp"
 
 namespace mofcheck {
 

@@ -9,12 +9,12 @@
 #include <utility>
 #include <vector>
 
-#include "cli/cli.hpp"
 #include <mofcheck/evaluate.hpp>
 #include <mofcheck/gate.hpp>
 #include <mofcheck/manifest.hpp>
 #include <mofcheck/paths.hpp>
 #include <mofcheck/report.hpp>
+#include "cli/cli.hpp"
 
 #include "cli/atomic_file.hpp"
 #include "cli/batch_runner.hpp"
@@ -58,8 +58,8 @@ GatePolicy build_policy(const CheckOptions& opts, const Framework& fw, Context& 
   } else if (config.has_min_class) {
     policy.min_class = parse_class_level(config.min_class.value, fw);
     if (policy.min_class == 0) {
-      throw Error(config.min_class.where, "min-class: " + config.min_class.value +
-                                              ": the framework defines no such class");
+      throw Error(config.min_class.where,
+                  "min-class: " + config.min_class.value + ": the framework defines no such class");
     }
   }
   if (!opts.fail_on.empty()) {
@@ -186,7 +186,8 @@ void setup_check(CLI::App& app, CheckOptions& opts) {
                  "Write the report (in --format) to FILE (atomically) instead of standard "
                  "output; '-' is standard output")
       ->type_name("FILE");
-  app.add_flag("--force", opts.main_output.force, "Replace the -o and --output files when they exist");
+  app.add_flag("--force", opts.main_output.force,
+               "Replace the -o and --output files when they exist");
   app.add_option("--min-class", opts.min_class,
                  "Fail (exit 1) when the verdict is below this class: I, II, III (or 1, 2, 3)")
       ->check(CLI::IsMember({"I", "II", "III", "1", "2", "3", "i", "ii", "iii"}))
@@ -205,7 +206,8 @@ void setup_check(CLI::App& app, CheckOptions& opts) {
   app.add_option("--config", opts.config,
                  "Project configuration (gate settings, waivers); default ./.mof-check.yaml")
       ->type_name("FILE");
-  app.add_flag("--no-config", opts.no_config, "Use no configuration file, not even ./.mof-check.yaml");
+  app.add_flag("--no-config", opts.no_config,
+               "Use no configuration file, not even ./.mof-check.yaml");
   app.add_option("--output", opts.outputs,
                  "Also write a report in FORMAT to PATH when the run ends (repeatable; e.g. "
                  "sarif=mof.sarif)")

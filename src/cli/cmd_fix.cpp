@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <ostream>
 
-#include "cli/cli.hpp"
 #include <mofcheck/fix.hpp>
 #include <mofcheck/report.hpp>
+#include "cli/cli.hpp"
 
 #include "cli/atomic_file.hpp"
 #include "cli/commands.hpp"

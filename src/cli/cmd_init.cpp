@@ -2,9 +2,9 @@
 // mof-check init [-o FILE]: write a manifest template for the loaded definition.
 #include <ostream>
 
-#include "cli/cli.hpp"
 #include <mofcheck/draft.hpp>
 #include <mofcheck/report.hpp>
+#include "cli/cli.hpp"
 
 #include "cli/atomic_file.hpp"
 #include "cli/commands.hpp"

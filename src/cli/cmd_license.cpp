@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <ostream>
 
-#include "cli/cli.hpp"
 #include <mofcheck/report.hpp>
 #include <mofcheck/spdx.hpp>
+#include "cli/cli.hpp"
 
 #include "cli/commands.hpp"
 #include "report/license_describe.hpp"
@@ -213,7 +213,8 @@ int explain_license(const LicenseOptions& opts, Context& ctx) {
 }  // namespace
 
 int run_license(const LicenseOptions& opts, Context& ctx) {
-  return run_with_output(opts.output, {}, ctx, [&](Context& c) { return explain_license(opts, c); });
+  return run_with_output(opts.output, {}, ctx,
+                         [&](Context& c) { return explain_license(opts, c); });
 }
 
 }  // namespace mofcheck

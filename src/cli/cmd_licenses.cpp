@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <ostream>
 
-#include "cli/cli.hpp"
 #include <mofcheck/report.hpp>
+#include "cli/cli.hpp"
 
 #include "cli/commands.hpp"
 #include "report/license_describe.hpp"
@@ -19,8 +19,8 @@ void setup_licenses(CLI::App& app, LicensesOptions& opts) {
       app.add_flag("--open", opts.open_only, "Only licenses that are open under the MOF rule");
   // The known list holds only what is not open: --open or --type would empty it.
   app.add_flag("--known", opts.known,
-                "List the licenses recognised by name that are not open, and the words written "
-                "instead of a license, with the reason")
+               "List the licenses recognised by name that are not open, and the words written "
+               "instead of a license, with the reason")
       ->excludes(open)
       ->excludes("--type");
   app.add_option("-f,--format", opts.format, "Output format: text or json")

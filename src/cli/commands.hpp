@@ -3,8 +3,8 @@
 // (cmd_<name>.cpp). Private to the library.
 #pragma once
 
-#include <iosfwd>
 #include <functional>
+#include <iosfwd>
 #include <memory>
 #include <string>
 
@@ -22,8 +22,8 @@ struct Context {
   std::ostream& out;
   std::ostream& err;
   bool out_is_terminal = false;
-  bool color = false;      ///< --color, NO_COLOR and TERM=dumb applied
-  std::size_t width = 0;   ///< columns text output wraps to (0: no wrapping)
+  bool color = false;     ///< --color, NO_COLOR and TERM=dumb applied
+  std::size_t width = 0;  ///< columns text output wraps to (0: no wrapping)
 };
 
 /// -o/--output FILE and --force: the convention of every command that prints.
@@ -37,8 +37,8 @@ void add_output_options(CLI::App& app, OutputOptions& opts, const std::string& w
 /// ctx.out, or collected and written atomically to the file once `body`
 /// returns (also when it returns a gate failure; never after an exception).
 /// Refuses an existing file without --force, and one of `inputs`.
-int run_with_output(const OutputOptions& opts, const std::vector<std::string>& inputs,
-                    Context& ctx, const std::function<int(Context&)>& body);
+int run_with_output(const OutputOptions& opts, const std::vector<std::string>& inputs, Context& ctx,
+                    const std::function<int(Context&)>& body);
 
 /// --framework and --licenses, shared by the commands that judge.
 struct DataOptions {
@@ -66,13 +66,13 @@ struct CheckOptions {
   std::string format = "text";
   std::string min_class;
   std::string fail_on;  ///< --fail-on error|warning (--strict: warning); empty: as configured
-  std::vector<std::string> require;  ///< --require COMPONENT (replaces the configuration's list)
-  std::string config;                ///< --config FILE; empty: ./.mof-check.yaml if present
-  bool no_config = false;            ///< --no-config: no configuration file at all
-  std::vector<std::string> outputs;  ///< --output FORMAT=PATH
-  OutputOptions main_output;         ///< -o FILE: the --format report to FILE
-  std::string paths_root;            ///< --paths ROOT: verify local paths under ROOT
-  ReadLimits limits;                 ///< --max-input-size, --max-depth, ...
+  std::vector<std::string> require;   ///< --require COMPONENT (replaces the configuration's list)
+  std::string config;                 ///< --config FILE; empty: ./.mof-check.yaml if present
+  bool no_config = false;             ///< --no-config: no configuration file at all
+  std::vector<std::string> outputs;   ///< --output FORMAT=PATH
+  OutputOptions main_output;          ///< -o FILE: the --format report to FILE
+  std::string paths_root;             ///< --paths ROOT: verify local paths under ROOT
+  ReadLimits limits;                  ///< --max-input-size, --max-depth, ...
   std::vector<std::string> excludes;  ///< --exclude GLOB (directory search)
   std::string input_format = "auto";  ///< --input-format: how an input splits into records
   unsigned jobs = 0;                  ///< --jobs; 0: one per core
@@ -84,7 +84,7 @@ int run_check(const CheckOptions& opts, Context& ctx);
 
 struct InitOptions {
   DataOptions data;
-  std::string file;  ///< positional FILE, the same as -o FILE
+  std::string file;      ///< positional FILE, the same as -o FILE
   OutputOptions output;  ///< empty file: mof-manifest.json (or .yaml); "-": standard output
   bool yaml = false;
   std::string name, producer, license;

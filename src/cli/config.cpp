@@ -34,7 +34,8 @@ class ConfigReader {
     }
     check_keys(root, {"min-class", "fail-on", "strict", "require", "waivers"}, "");
     if (root.get("fail-on") && root.get("strict")) {
-      fail(*root.get("strict"), "write either 'fail-on' or 'strict' (strict: true is fail-on: warning)");
+      fail(*root.get("strict"),
+           "write either 'fail-on' or 'strict' (strict: true is fail-on: warning)");
     }
     if (const Node* n = root.get("min-class")) {
       c.has_min_class = true;
@@ -185,8 +186,7 @@ void check_waivers(const ProjectConfig& config, const Framework& fw) {
       for (const auto& c : fw.components) names.push_back(c.name);
       throw Error(w.where, "waiver of " + w.code + " for '" + w.component +
                                "': the framework has no such component" +
-                               did_you_mean(w.component, names) +
-                               " (run 'mof-check components')");
+                               did_you_mean(w.component, names) + " (run 'mof-check components')");
     }
   }
 }

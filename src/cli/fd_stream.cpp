@@ -8,9 +8,13 @@
 
 namespace mofcheck {
 
-FdStreamBuf::FdStreamBuf(int fd) : fd_(fd) { setp(buffer_, buffer_ + sizeof buffer_); }
+FdStreamBuf::FdStreamBuf(int fd) : fd_(fd) {
+  setp(buffer_, buffer_ + sizeof buffer_);
+}
 
-FdStreamBuf::~FdStreamBuf() { drain(); }
+FdStreamBuf::~FdStreamBuf() {
+  drain();
+}
 
 bool FdStreamBuf::write_all(const char* p, std::size_t n) {
   if (error_ != 0) return false;
@@ -55,7 +59,9 @@ std::streamsize FdStreamBuf::xsputn(const char* s, std::streamsize n) {
   return n;
 }
 
-int FdStreamBuf::sync() { return drain() ? 0 : -1; }
+int FdStreamBuf::sync() {
+  return drain() ? 0 : -1;
+}
 
 int stream_error(const std::ostream& out) {
   if (!out.fail()) return 0;

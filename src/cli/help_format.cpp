@@ -16,7 +16,9 @@ std::string placeholder(const CLI::Option& opt) {
   return type.substr(0, type.find(':'));
 }
 
-HelpFormatter::HelpFormatter(std::size_t width) : width_(width) { column_width(kNameColumn); }
+HelpFormatter::HelpFormatter(std::size_t width) : width_(width) {
+  column_width(kNameColumn);
+}
 
 std::string HelpFormatter::wrap_text(const std::string& text) const {
   // Paragraphs and indented lines (lists, exit-code tables) keep their breaks.

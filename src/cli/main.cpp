@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cli/process.hpp"
 
-int main(int argc, char** argv) { return mofcheck::run_process(argc, argv); }
+int main(int argc, char** argv) {
+  return mofcheck::run_process(argc, argv);
+}

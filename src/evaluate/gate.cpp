@@ -96,17 +96,18 @@ GateResult check_gate(const Evaluation& ev, const GatePolicy& policy) {
   for (const DiagnosticGroup& g : fold_diagnostics(ev, r.failing_diagnostics)) {
     const Diagnostic& diag = ev.diagnostics[g.members.front()];
     std::string at = diag.where.str();
-    r.failures.push_back(std::string(diag.severity == Severity::error ? "error"
-                                                                      : "--fail-on warning") +
-                         ": " + (at.empty() ? std::string() : at + ": ") + g.message + " [" +
-                         diag.code + "]");
+    r.failures.push_back(
+        std::string(diag.severity == Severity::error ? "error" : "--fail-on warning") + ": " +
+        (at.empty() ? std::string() : at + ": ") + g.message + " [" + diag.code + "]");
   }
 
   r.passed = r.failures.empty();
   return r;
 }
 
-bool is_model_finding(const Diagnostic& d) { return d.code == "license-not-open"; }
+bool is_model_finding(const Diagnostic& d) {
+  return d.code == "license-not-open";
+}
 
 std::vector<DiagnosticGroup> fold_diagnostics(const Evaluation& ev,
                                               const std::vector<std::size_t>& indices) {

@@ -140,7 +140,8 @@ class SummaryJsonReporter : public Reporter {
       for (const auto& c : framework_->classes) levels.push_back(c.level);
       levels.push_back(0);
       for (int l : levels) {
-        classes.push_back({{"class", l}, {"label", framework_->label(l)}, {"models", by_level_[l]}});
+        classes.push_back(
+            {{"class", l}, {"label", framework_->label(l)}, {"models", by_level_[l]}});
       }
     }
     j["classes"] = std::move(classes);

@@ -40,9 +40,12 @@ std::string fingerprint(const std::string& rule, const std::string& path, int li
 
 const char* severity_of(FindingLevel level) {
   switch (level) {
-    case FindingLevel::error: return "major";
-    case FindingLevel::warning: return "minor";
-    case FindingLevel::note: return "info";
+    case FindingLevel::error:
+      return "major";
+    case FindingLevel::warning:
+      return "minor";
+    case FindingLevel::note:
+      return "info";
   }
   return "info";
 }

@@ -43,7 +43,8 @@ class TextReporter : public Reporter {
     out << bold(terminal_safe(title));
     if (!ev.model.producer.empty()) out << " by " << terminal_safe(ev.model.producer);
     out << "  (" << terminal_safe(ev.model.origin) << ")\n";
-    out << "Verdict:  " << paint(ev.model_class > 0 ? green : red, fw.label(ev.model_class)) << '\n';
+    out << "Verdict:  " << paint(ev.model_class > 0 ? green : red, fw.label(ev.model_class))
+        << '\n';
     out << "Progress:";
     for (const auto& c : fw.classes) {
       out << (c.level == fw.highest_level() ? " " : ", ") << "Class " << c.roman << ' '
@@ -76,13 +77,13 @@ class TextReporter : public Reporter {
         if (!any) out << '\n' << bold("Diagnostics") << '\n';
         any = true;
         std::string loc = d.where.str();
-        std::string line = terminal_safe(loc.empty() ? ev.model.origin : loc) + ": " +
-                           paint(d.severity == Severity::error ? red : yellow,
-                                 severity_name(d.severity)) +
-                           ": " + terminal_safe(g.message) + " [" + d.code + "]";
+        std::string line =
+            terminal_safe(loc.empty() ? ev.model.origin : loc) + ": " +
+            paint(d.severity == Severity::error ? red : yellow, severity_name(d.severity)) + ": " +
+            terminal_safe(g.message) + " [" + d.code + "]";
         if (const Waiver* w = gate.waiver_for(g.members.front())) {
-          line += " (waived until " + terminal_safe(w->expires) + ": " +
-                  terminal_safe(w->reason) + ")";
+          line +=
+              " (waived until " + terminal_safe(w->expires) + ": " + terminal_safe(w->reason) + ")";
         }
         out << "  " << wrap_paragraph(line, width_, 2, 6) << '\n';
       }
@@ -118,7 +119,8 @@ class TextReporter : public Reporter {
     const Framework& fw = *ev.framework;
     std::vector<NextStep> steps = next_steps(ev);
     if (steps.empty()) {
-      out << '\n' << bold("Next step:") << " none; " << fw.label(ev.model_class)
+      out << '\n'
+          << bold("Next step:") << " none; " << fw.label(ev.model_class)
           << " is the most complete class\n";
       return;
     }
@@ -148,10 +150,14 @@ class TextReporter : public Reporter {
   std::string status_cell(ComponentStatus s) const {
     std::string name = pad(status_name(s), 16);
     switch (s) {
-      case ComponentStatus::met: return paint(green, name);
-      case ComponentStatus::met_with_warning: return paint(yellow, name);
-      case ComponentStatus::missing: return name;
-      default: return paint(red, name);
+      case ComponentStatus::met:
+        return paint(green, name);
+      case ComponentStatus::met_with_warning:
+        return paint(yellow, name);
+      case ComponentStatus::missing:
+        return name;
+      default:
+        return paint(red, name);
     }
   }
 
@@ -163,11 +169,19 @@ class TextReporter : public Reporter {
     }
     s = r.license.empty() ? std::string("no license") : terminal_safe(r.license_canonical);
     switch (r.license_source) {
-      case LicenseSource::component: break;
-      case LicenseSource::type: s += " (type-wide license)"; break;
-      case LicenseSource::distribution: s += " (distribution license)"; break;
-      case LicenseSource::host: s += " (inside " + r.included_in + ")"; break;
-      case LicenseSource::none: break;
+      case LicenseSource::component:
+        break;
+      case LicenseSource::type:
+        s += " (type-wide license)";
+        break;
+      case LicenseSource::distribution:
+        s += " (distribution license)";
+        break;
+      case LicenseSource::host:
+        s += " (inside " + r.included_in + ")";
+        break;
+      case LicenseSource::none:
+        break;
     }
     if (!r.substituted_by.empty()) s += "; counted through " + r.substituted_by;
     return s;

@@ -82,7 +82,8 @@ TEST(CliContract, AFullDiskOnStandardOutputIsExitTwoWithOneLine) {
 
 TEST(CliContract, AClosedPipeEndsQuietly) {
   // As main() does: a closed pipe is EPIPE from write(2), not a signal.
-  struct sigaction ignore {}, old {};
+  struct sigaction ignore {
+  }, old{};
   ignore.sa_handler = SIG_IGN;
   ::sigaction(SIGPIPE, &ignore, &old);
   int fds[2];
@@ -150,8 +151,8 @@ TEST(CliContract, OutputFilesAreReplacedOnlyWithForce) {
     with_o.push_back(target);
     CliRun refused = run(with_o);
     EXPECT_EQ(refused.code, exit_invalid) << args[0];
-    EXPECT_EQ(refused.err, "mof-check: error: -o " + target +
-                               ": the file exists; pass --force to replace it\n")
+    EXPECT_EQ(refused.err,
+              "mof-check: error: -o " + target + ": the file exists; pass --force to replace it\n")
         << args[0];
     EXPECT_EQ(slurp(target), "made by hand\n") << args[0];
     with_o.push_back("--force");
@@ -218,8 +219,8 @@ TEST(CliContract, HelpAndHelpSubcommand) {
   CliRun all = run({"help"});
   EXPECT_EQ(all.code, 0);
   EXPECT_EQ(all.out, run({"--help"}).out);
-  for (const char* sub : {"check", "components", "license", "licenses", "fix", "init", "scan",
-                          "diff", "badge"}) {
+  for (const char* sub :
+       {"check", "components", "license", "licenses", "fix", "init", "scan", "diff", "badge"}) {
     CliRun h = run({"help", sub});
     EXPECT_EQ(h.code, 0) << sub;
     EXPECT_EQ(h.out, run({sub, "--help"}).out) << sub;

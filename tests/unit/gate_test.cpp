@@ -93,7 +93,8 @@ TEST(Gate, StrictFailsOnWarningsOnly) {
 
 TEST(Gate, ErrorDiagnosticsFailByDefaultAndFoldIntoOneFailure) {
   // A misspelt release license: every inheriting component gets the same error.
-  Evaluation ev = judge(R"({"release": {"name": "m", "license": {"distribution": {"name": "Apache 2.0"}},
+  Evaluation ev =
+      judge(R"({"release": {"name": "m", "license": {"distribution": {"name": "Apache 2.0"}},
     "components": [{"name": "Model architecture"}, {"name": "Model card"}, {"name": "Datasets"}]}})");
   std::vector<std::size_t> alias;
   for (std::size_t i = 0; i < ev.diagnostics.size(); ++i) {

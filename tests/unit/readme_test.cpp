@@ -25,7 +25,9 @@ std::string slurp(const std::string& path) {
   return s.str();
 }
 
-std::string readme() { return slurp(std::string(MOFCHECK_SOURCE_DIR) + "/README.md"); }
+std::string readme() {
+  return slurp(std::string(MOFCHECK_SOURCE_DIR) + "/README.md");
+}
 
 // The lines of the block that starts after the line `heading` (up to a blank line).
 std::vector<std::string> block_after(const std::string& text, const std::string& heading) {
@@ -116,7 +118,8 @@ TEST(Readme, CommonOptionsAreThoseOfEveryOtherCommand) {
 }
 
 TEST(Readme, FormatTableListsEveryReportFormat) {
-  auto table = block_after(readme(), "(see Exit codes), and the reports put the reason where reviewers look.");
+  auto table = block_after(
+      readme(), "(see Exit codes), and the reports put the reason where reviewers look.");
   std::set<std::string> listed;
   std::regex name("`([a-z]+)`");
   std::string cells = first_cells(table);

@@ -30,8 +30,12 @@ TEST(TerminalSafe, EscapesControlsEscapeSequencesAndBidiOverrides) {
   EXPECT_EQ(terminal_safe("plain"), "plain");
   EXPECT_EQ(terminal_safe("a\x1b[2Jb"), "a\\x1B[2Jb");
   EXPECT_EQ(terminal_safe("line\nbreak\r"), "line\\x0Abreak\\x0D");
-  EXPECT_EQ(terminal_safe("\xE2\x80\xAE" "evil"), "\\u{202E}evil");
-  EXPECT_EQ(terminal_safe("\xC2\x9B" "31m"), "\\u{9B}31m");
+  EXPECT_EQ(terminal_safe("\xE2\x80\xAE"
+                          "evil"),
+            "\\u{202E}evil");
+  EXPECT_EQ(terminal_safe("\xC2\x9B"
+                          "31m"),
+            "\\u{9B}31m");
   EXPECT_EQ(terminal_safe("caf\xC3\xA9"), "caf\xC3\xA9");
   EXPECT_EQ(terminal_safe("bad\xFF"), "bad\\xFF");
   EXPECT_EQ(terminal_safe("\xE2\x82"), "\\xE2\\x82");
@@ -68,7 +72,8 @@ TEST(TextReport, GateFailureIsShown) {
   GateResult gate;
   gate.passed = false;
   gate.failures = {"the model is Class III - Open Model, below the required Class II"};
-  EXPECT_NE(render("text", ev, gate).find("Gate failed: the model is Class III"), std::string::npos);
+  EXPECT_NE(render("text", ev, gate).find("Gate failed: the model is Class III"),
+            std::string::npos);
 }
 
 TEST(JsonReport, CarriesClassProgressComponentsAndProvenance) {
@@ -151,7 +156,8 @@ TEST(JsonReport, SummaryOnlyGivesTheClassCounts) {
 }
 
 TEST(CsvReport, ClassIsTheLevelNumberAsInJsonAndTextStaysText) {
-  Evaluation ev = judge(R"({"release": {"name": "two\nlines, \"quoted\"", "license": {"distribution": {"name": "MIT"}},
+  Evaluation ev = judge(
+      R"({"release": {"name": "two\nlines, \"quoted\"", "license": {"distribution": {"name": "MIT"}},
     "components": [{"name": "Model architecture"}]}})");
   std::string csv = render("csv", ev);
   auto json = nlohmann::json::parse(render("json", ev));
@@ -211,7 +217,9 @@ TEST(TextReport, WrapsToTheWidthGiven) {
   EXPECT_GT(wrapped, 0u) << out.str();
 }
 
-TEST(Reporters, UnknownFormatGivesNothing) { EXPECT_EQ(make_reporter("pdf", {}), nullptr); }
+TEST(Reporters, UnknownFormatGivesNothing) {
+  EXPECT_EQ(make_reporter("pdf", {}), nullptr);
+}
 
 }  // namespace
 }  // namespace mofcheck
