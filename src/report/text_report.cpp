@@ -57,9 +57,13 @@ class TextReporter : public Reporter {
       for (const auto& r : ev.components) {
         const ComponentDef& def = fw.components[r.index];
         if (def.class_level != cls.level) continue;
-        out << "  " << status_cell(r.status) << ' '
-            << trim_right(pad(def.name + (def.required ? "" : " (optional)"), 42) + describe(r))
-            << '\n';
+        std::string name = def.name + (def.required ? "" : " (optional)");
+        std::string line = trim_right(pad(name, 42) + describe(r));
+        // Past the width, the license goes on the next line, under the name.
+        if (width_ > 0 && 19 + display_width(line) > width_) {
+          line = name + "\n" + std::string(19, ' ') + wrap_paragraph(describe(r), width_, 19, 19);
+        }
+        out << "  " << status_cell(r.status) << ' ' << line << '\n';
       }
     }
 
