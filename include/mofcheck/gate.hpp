@@ -20,12 +20,36 @@ struct Waiver {
   SourceLocation where;   ///< where it was written (the project configuration)
 };
 
+/// The severity rule, in one place (README "Severities"). A diagnostic
+/// about the model itself (a license that is not open) is part of the
+/// verdict: the component lines show it, and it is neither a diagnostic
+/// line nor a gate failure of its own. Every other diagnostic is about the
+/// input: an error when mof-check cannot be sure what was meant (a license
+/// that is no SPDX id, misspelt or malformed; a path that is missing), a
+/// warning when it understood but the text should change.
+bool is_model_finding(const Diagnostic& diagnostic);
+
+/// One diagnostic as printed: identical diagnostics (same severity, code,
+/// place and message) about several components folded into one.
+struct DiagnosticGroup {
+  std::vector<std::size_t> members;  ///< indices into Evaluation::diagnostics, in order
+  std::string message;               ///< the shared message, led by the component names
+};
+
+/// The diagnostics `indices` (into ev.diagnostics) folded, in the order of
+/// their first member. Pure.
+std::vector<DiagnosticGroup> fold_diagnostics(const Evaluation& ev,
+                                              const std::vector<std::size_t>& indices);
+
 struct GatePolicy {
-  int min_class = 0;    ///< 0 = no class required; else the level to reach (3 = Class III)
-  bool strict = false;  ///< warning diagnostics fail the gate unless waived
-  /// How failures and reports name the strict setting ("fails strict"); the
-  /// CLI passes its flag, "--strict".
-  std::string strict_label = "strict";
+  int min_class = 0;  ///< 0 = no class required; else the level to reach (3 = Class III)
+  /// The lowest severity that fails the gate: error diagnostics always
+  /// fail it unless waived; Severity::warning (--fail-on warning, --strict)
+  /// adds warnings. Model findings never do (see is_model_finding).
+  Severity fail_on = Severity::error;
+  /// How failures and reports name the setting that makes warnings fail the
+  /// gate; the CLI passes its flag, "--fail-on warning".
+  std::string strict_label = "fail-on warning";
   std::vector<std::size_t>
       require;  ///< components (indices into Framework::components) that must be met
   std::vector<Waiver> waivers;
@@ -42,13 +66,13 @@ struct WaivedDiagnostic {
 
 struct GateResult {
   bool passed = true;
-  std::vector<std::string> failures;    ///< one sentence each
-  int min_class = 0;                    ///< the class the policy required (0: none)
-  std::string strict_label = "strict";  ///< GatePolicy::strict_label, for reports
+  std::vector<std::string> failures;             ///< one sentence each
+  int min_class = 0;                             ///< the class the policy required (0: none)
+  std::string strict_label = "fail-on warning";  ///< GatePolicy::strict_label, for reports
   /// Components whose not being met fails the gate (the gap to the minimum
   /// class, and required components), in definition order.
   std::vector<std::size_t> blocking;
-  /// Diagnostics (indices into Evaluation::diagnostics) that fail the gate under `strict`.
+  /// Diagnostics (indices into Evaluation::diagnostics) that fail the gate (see fail_on).
   std::vector<std::size_t> failing_diagnostics;
   std::vector<WaivedDiagnostic> waived;  ///< diagnostics a valid waiver covers
   std::vector<Waiver> expired;           ///< waivers past their date (each fails the gate)

@@ -3,6 +3,7 @@
 // They format what the evaluator found; they never judge anything again.
 #pragma once
 
+#include <cstddef>
 #include <iosfwd>
 #include <memory>
 #include <string>
@@ -17,6 +18,7 @@ namespace mofcheck {
 struct ReportOptions {
   bool color = false;         ///< ANSI colours (text only); the CLI decides (TTY, NO_COLOR)
   bool summary_only = false;  ///< text: print only the batch summary (--summary-only)
+  std::size_t width = 0;      ///< text: wrap long lines to this many columns (0: never)
   /// The definition of the run, so table formats (csv) can write their
   /// header before the first evaluation; may be null.
   const Framework* framework = nullptr;

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <vector>
 
@@ -19,7 +20,37 @@ namespace {
   throw Error({path, 0, 0}, "cannot write: " + what + ": " + std::strerror(err));
 }
 
+// The pending temporary file, readable from a signal handler: a fixed
+// buffer and a flag, no allocation.
+char g_pending[4096];
+volatile std::sig_atomic_t g_has_pending = 0;
+
+extern "C" void remove_pending_and_die(int sig) {
+  if (g_has_pending) ::unlink(g_pending);
+  std::signal(sig, SIG_DFL);
+  std::raise(sig);
+}
+
 }  // namespace
+
+PendingTemporaryFile::PendingTemporaryFile(const std::string& path) {
+  if (path.empty() || path.size() >= sizeof g_pending) return;
+  std::memcpy(g_pending, path.c_str(), path.size() + 1);
+  g_has_pending = 1;
+}
+
+PendingTemporaryFile::~PendingTemporaryFile() {
+  g_has_pending = 0;
+}
+
+void remove_temporary_file_on_signal() {
+  for (int sig : {SIGINT, SIGTERM, SIGHUP}) {
+    struct sigaction sa {};
+    sa.sa_handler = remove_pending_and_die;
+    sigemptyset(&sa.sa_mask);
+    ::sigaction(sig, &sa, nullptr);
+  }
+}
 
 void write_file_atomically(const std::string& path, std::string_view content) {
   std::string dir = ".";
@@ -38,9 +69,17 @@ void write_file_atomically(const std::string& path, std::string_view content) {
   std::string tmpl = (dir == "/" ? "" : dir) + "/." + base + ".tmp-XXXXXX";
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
+  // Signals are held while the file is created and its name recorded.
+  sigset_t block, old;
+  sigemptyset(&block);
+  for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&block, sig);
+  ::sigprocmask(SIG_BLOCK, &block, &old);
   int fd = ::mkstemp(name.data());
-  if (fd < 0) fail(path, "cannot create a temporary file in " + dir, errno);
+  int mkstemp_errno = errno;
   std::string tmp(name.data());
+  PendingTemporaryFile pending(fd >= 0 ? tmp : std::string());
+  ::sigprocmask(SIG_SETMASK, &old, nullptr);
+  if (fd < 0) fail(path, "cannot create a temporary file in " + dir, mkstemp_errno);
 
   auto abandon = [&](const std::string& what, int err) {
     ::close(fd);

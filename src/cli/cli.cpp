@@ -1,26 +1,41 @@
 // SPDX-License-Identifier: Apache-2.0
 // Argument parsing and dispatch. Each subcommand lives in cmd_<name>.cpp.
+// Usage errors are one "mof-check: error:" line with a suggestion when a
+// word is near a known one; help is CLI11's, drawn by HelpFormatter.
 #include "cli/cli.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <filesystem>
 #include <ostream>
-
-#include <mofcheck/version.hpp>
+#include <sstream>
 
 #include <mofcheck/report.hpp>
+#include <mofcheck/version.hpp>
 
+#include "cli/atomic_file.hpp"
 #include "cli/commands.hpp"
+#include "cli/fd_stream.hpp"
 #include "cli/flag_hints.hpp"
+#include "cli/help_format.hpp"
+#include "cli/output_guard.hpp"
+#include "report/wrap.hpp"
+#include "util/text_util.hpp"
 
 namespace mofcheck {
 
 namespace {
 
-constexpr const char* exit_code_help =
-    "Exit codes:\n"
-    "  0  evaluated, and every gate passed\n"
-    "  1  evaluated, but a gate failed (e.g. --min-class)\n"
-    "  2  usage error, or an input that is invalid or unreadable\n";
+// The lines every subcommand's exit-code table shares.
+constexpr const char* exit_usage =
+    "  2    usage error, an input that is invalid or unreadable, or output that could not be "
+    "written\n"
+    "  141  standard output was closed early (e.g. by 'head'); nothing more is printed\n";
+
+std::string exit_codes(const std::string& own) {
+  return "Exit codes:\n" + own + exit_usage;
+}
 
 std::string version_text() {
   std::string s = std::string("mof-check ") + version;
@@ -33,11 +48,82 @@ std::string version_text() {
   return s;
 }
 
-bool is_subcommand(const CLI::App& app, const std::string& word) {
-  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
-    if (sub->get_name() == word) return true;
+std::vector<const CLI::App*> subcommands_of(const CLI::App& app) {
+  return app.get_subcommands([](const CLI::App*) { return true; });
+}
+
+const CLI::App* find_subcommand(const CLI::App& app, const std::string& word) {
+  for (const CLI::App* sub : subcommands_of(app)) {
+    if (sub->get_name() == word) return sub;
   }
-  return false;
+  return nullptr;
+}
+
+// The closest name within a small edit distance, or "".
+std::string nearest(const std::string& word, const std::vector<std::string>& names) {
+  std::string best;
+  std::size_t best_distance = word.size() < 5 ? 1 : 2;
+  for (const auto& name : names) {
+    std::size_t d = text::edit_distance(word, name);
+    if (d <= best_distance && (best.empty() || d < best_distance)) {
+      best = name;
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
+std::vector<std::string> subcommand_names(const CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::App* sub : subcommands_of(app)) names.push_back(sub->get_name());
+  return names;
+}
+
+// "--name" spellings of the options of `app`.
+std::vector<std::string> option_names(const CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::Option* opt : app.get_options()) {
+    for (const auto& l : opt->get_lnames()) names.push_back("--" + l);
+  }
+  return names;
+}
+
+// A suggestion for the first "--word" the command does not know.
+std::string suggest_option(const CLI::App& command, const std::vector<std::string>& args) {
+  std::vector<std::string> known = option_names(command);
+  for (const auto& arg : args) {
+    if (arg.rfind("--", 0) != 0 || arg.size() < 3) continue;
+    std::string name = arg.substr(0, arg.find('='));
+    if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+    std::string near = nearest(name, known);
+    if (!near.empty()) return "; did you mean " + near + "?";
+  }
+  return {};
+}
+
+void add_color_option(CLI::App& app, std::string& color) {
+  app.add_option("--color", color,
+                 "Colour in text output: auto (a terminal, unless NO_COLOR is set or TERM is "
+                 "dumb), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->type_name("WHEN")
+      ->capture_default_str();
+}
+
+bool use_color(const std::string& choice, bool out_is_terminal) {
+  if (choice != "auto") return choice == "always";
+  const char* no_color = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  return out_is_terminal && (no_color == nullptr || *no_color == '\0') &&
+         (term == nullptr || std::string_view(term) != "dumb");
+}
+
+// The parsed subcommand, or the application itself.
+const CLI::App& chosen(const CLI::App& app) {
+  for (const CLI::App* sub : subcommands_of(app)) {
+    if (sub->parsed()) return *sub;
+  }
+  return app;
 }
 
 }  // namespace
@@ -49,6 +135,27 @@ void add_data_options(CLI::App& app, DataOptions& opts) {
   app.add_option("--licenses", opts.licenses_file,
                  "License knowledge base (JSON) instead of the built-in one")
       ->type_name("FILE");
+}
+
+void add_output_options(CLI::App& app, OutputOptions& opts, const std::string& what) {
+  app.add_option("-o,--output", opts.file,
+                 "Write " + what +
+                     " to FILE (atomically) instead of standard output; '-' is "
+                     "standard output")
+      ->type_name("FILE");
+  app.add_flag("--force", opts.force, "Replace FILE when it exists");
+}
+
+int run_with_output(const OutputOptions& opts, const std::vector<std::string>& inputs, Context& ctx,
+                    const std::function<int(Context&)>& body) {
+  if (opts.file.empty() || opts.file == "-") return body(ctx);
+  refuse_output_over_input(opts.file, inputs, "-o");
+  refuse_overwrite(opts.file, opts.force);
+  std::ostringstream buffer;
+  Context to_file{buffer, ctx.err, false, false, 0};
+  int code = body(to_file);
+  write_file_atomically(opts.file, buffer.view());
+  return code;
 }
 
 Knowledge load_knowledge(const DataOptions& opts) {
@@ -77,77 +184,156 @@ void print_error(Context& ctx, const std::string& what) {
 int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
             bool out_is_terminal) {
   Context ctx{out, err, out_is_terminal};
+  ctx.width = terminal_width(out_is_terminal ? 80 : 0);
   CLI::App app{
       "mof-check: how open is an AI model release? Scores a model's component "
       "manifest against the Model Openness Framework (MOF) and prints its class.",
       "mof-check"};
+  app.formatter(std::make_shared<HelpFormatter>(terminal_width(80)));
   app.set_version_flag("--version", version_text);
-  app.footer(std::string("Run 'mof-check FILE...' (same as 'mof-check check FILE...').\n\n") +
-             exit_code_help);
+  app.footer(
+      "Run 'mof-check FILE...' (same as 'mof-check check FILE...'), and 'mof-check help "
+      "COMMAND' for a command's options and exit codes.\n\n" +
+      exit_codes("  0    success\n  1    a gate failed (see the command's help)\n"));
   app.require_subcommand(0, 1);
 
+  std::string color = "auto";
+  auto add = [&](const char* name, const char* description, const std::string& exits) {
+    CLI::App* sub = app.add_subcommand(name, description);
+    sub->footer(exit_codes(exits));
+    add_color_option(*sub, color);
+    return sub;
+  };
   CheckOptions check;
-  setup_check(*app.add_subcommand("check", "Evaluate manifests (the default command)"), check);
+  setup_check(*add("check", "Evaluate manifests (the default command)",
+                   "  0    evaluated; no error diagnostic, and every gate passed\n"
+                   "  1    evaluated, but the gate failed: below --min-class, a --require "
+                   "component not met, an error diagnostic (also a warning with --fail-on "
+                   "warning), an expired waiver, or a --paths problem\n"),
+              check);
   ComponentsOptions components;
-  setup_components(*app.add_subcommand("components", "List the components of the definition"),
+  setup_components(*add("components", "List the components of the definition", "  0    listed\n"),
                    components);
   LicenseOptions license;
-  setup_license(*app.add_subcommand("license", "Explain a license id or SPDX expression"), license);
+  setup_license(*add("license", "Explain a license id or SPDX expression",
+                     "  0    the license is open\n  1    the license is not open (or unknown)\n"),
+                license);
   LicensesOptions licenses;
-  setup_licenses(*app.add_subcommand("licenses", "List the license knowledge base"), licenses);
+  setup_licenses(*add("licenses", "List the license knowledge base", "  0    listed\n"), licenses);
   FixOptions fix;
-  setup_fix(*app.add_subcommand("fix", "Rewrite a manifest's licenses as canonical SPDX ids"), fix);
+  setup_fix(*add("fix", "Rewrite a manifest's licenses as canonical SPDX ids",
+                 "  0    written (with --check: nothing to change)\n"
+                 "  1    --check: the file would change\n"),
+            fix);
   InitOptions init;
-  setup_init(*app.add_subcommand("init", "Write a manifest template to fill in"), init);
+  setup_init(*add("init", "Write a manifest template to fill in", "  0    written\n"), init);
   ScanOptions scan;
-  setup_scan(*app.add_subcommand("scan", "Draft a manifest from a model repository checkout"),
+  setup_scan(*add("scan", "Draft a manifest from a model repository checkout",
+                  "  0    drafted (whatever class the draft reaches)\n"),
              scan);
-
   DiffOptions diff;
-  setup_diff(*app.add_subcommand("diff", "Compare two manifests: class and component changes"),
+  setup_diff(*add("diff", "Compare two manifests: class and component changes",
+                  "  0    compared\n  1    --fail-on-downgrade, and the class went down\n"),
              diff);
   BadgeOptions badge;
-  setup_badge(*app.add_subcommand("badge", "Write an SVG badge of a manifest's class"), badge);
+  setup_badge(*add("badge", "Write an SVG badge of a manifest's class", "  0    written\n"), badge);
+  std::string help_topic;
+  CLI::App* help = app.add_subcommand("help", "Show help for mof-check or for one command");
+  help->add_option("command", help_topic, "The command to explain")->type_name("COMMAND");
   CompletionsOptions completions;
-  setup_completions(*app.add_subcommand("completions", "Print a shell completion script"),
+  setup_completions(*add("completions", "Print a shell completion script (bash, zsh or fish)",
+                         "  0    printed\n"),
                     completions);
 
-  // "mof-check FILE..." means "mof-check check FILE...".
   std::vector<std::string> args;
   for (int i = 1; i < argc; ++i) args.emplace_back(argv[i]);
+  // "mof-check FILE..." means "mof-check check FILE...", unless the first
+  // word is a near miss of a command and names no file.
   if (!args.empty() && args[0] != "--help" && args[0] != "-h" && args[0] != "--version" &&
-      !is_subcommand(app, args[0])) {
+      !find_subcommand(app, args[0])) {
+    std::error_code ec;
+    std::string near =
+        args[0].rfind('-', 0) == 0 ? std::string() : nearest(args[0], subcommand_names(app));
+    if (!near.empty() && !std::filesystem::exists(args[0], ec)) {
+      print_error(ctx, "'" + args[0] + "' is neither a command nor a file; did you mean '" + near +
+                           "'? (run 'mof-check help')");
+      return exit_invalid;
+    }
     args.insert(args.begin(), "check");
   }
-  std::reverse(args.begin(), args.end());  // CLI11 takes the arguments reversed
+  std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes them reversed
 
   try {
-    app.parse(args);
+    app.parse(reversed);
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e, out, err);
-    return code == 0 ? exit_ok : exit_invalid;
-  }
-
-  try {
-    if (app.got_subcommand("components")) return run_components(components, ctx);
-    if (app.got_subcommand("license")) return run_license(license, ctx);
-    if (app.got_subcommand("licenses")) return run_licenses(licenses, ctx);
-    if (app.got_subcommand("fix")) return run_fix(fix, ctx);
-    if (app.got_subcommand("init")) return run_init(init, ctx);
-    if (app.got_subcommand("scan")) return run_scan(scan, ctx);
-    if (app.got_subcommand("diff")) return run_diff(diff, ctx);
-    if (app.got_subcommand("badge")) return run_badge(badge, ctx);
-    if (app.got_subcommand("completions")) return run_completions(completions, app, ctx);
-    if (app.got_subcommand("check")) return run_check(check, ctx);
-    out << app.help();
+    if (e.get_exit_code() == 0) {  // --help, --version
+      app.exit(e, out, err);
+      out.flush();
+      return stream_error(out) == 0 ? exit_ok : exit_invalid;
+    }
+    const CLI::App& command = chosen(app);
+    std::string name = &command == &app ? "" : " " + command.get_name();
+    err << "mof-check: error: " << e.what() << suggest_option(command, args)
+        << " (run 'mof-check help" << name << "')\n";
     return exit_invalid;
+  }
+  ctx.color = use_color(color, out_is_terminal);
+
+  int code = exit_invalid;
+  try {
+    if (app.got_subcommand("help")) {
+      // app.help() would describe the selected subcommand, 'help' itself.
+      if (help_topic.empty()) {
+        out << app.get_formatter()->make_help(&app, "mof-check", CLI::AppFormatMode::Normal);
+        code = exit_ok;
+      } else if (const CLI::App* sub = find_subcommand(app, help_topic)) {
+        out << sub->help("mof-check");
+        code = exit_ok;
+      } else {
+        std::string near = nearest(help_topic, subcommand_names(app));
+        print_error(ctx, "help " + help_topic + ": no such command" +
+                             (near.empty() ? "" : "; did you mean '" + near + "'?"));
+        return exit_invalid;
+      }
+    } else if (app.got_subcommand("components")) {
+      code = run_components(components, ctx);
+    } else if (app.got_subcommand("license")) {
+      code = run_license(license, ctx);
+    } else if (app.got_subcommand("licenses")) {
+      code = run_licenses(licenses, ctx);
+    } else if (app.got_subcommand("fix")) {
+      code = run_fix(fix, ctx);
+    } else if (app.got_subcommand("init")) {
+      code = run_init(init, ctx);
+    } else if (app.got_subcommand("scan")) {
+      code = run_scan(scan, ctx);
+    } else if (app.got_subcommand("diff")) {
+      code = run_diff(diff, ctx);
+    } else if (app.got_subcommand("badge")) {
+      code = run_badge(badge, ctx);
+    } else if (app.got_subcommand("completions")) {
+      code = run_completions(completions, app, ctx);
+    } else if (app.got_subcommand("check")) {
+      code = run_check(check, ctx);
+    } else {
+      err << app.help();
+      return exit_invalid;
+    }
   } catch (const Error& e) {
     print_error(ctx, with_flag_hint(e).what());
-    return exit_invalid;
+    code = exit_invalid;
   } catch (const std::exception& e) {
     print_error(ctx, std::string("internal error: ") + e.what());
+    code = exit_invalid;
+  }
+  // Nothing printed may be lost: a failed write to standard output fails the run.
+  out.flush();
+  if (int failed = stream_error(out)) {
+    if (failed == EPIPE) return exit_broken_pipe;
+    print_error(ctx, stdout_error_text(failed));
     return exit_invalid;
   }
+  return code;
 }
 
 }  // namespace mofcheck

@@ -4,7 +4,6 @@
 
 #include "cli/cli.hpp"
 
-#include "cli/atomic_file.hpp"
 #include "cli/commands.hpp"
 #include "report/badge.hpp"
 
@@ -17,11 +16,12 @@ void setup_badge(CLI::App& app, BadgeOptions& opts) {
   app.add_option("-f,--format", opts.format,
                  "svg (an image), or shields (shields.io endpoint JSON)")
       ->check(CLI::IsMember({"svg", "shields"}))
+      ->type_name("FORMAT")
       ->capture_default_str();
-  app.add_option("-o,--output", opts.output,
-                 "Write to FILE (atomically) instead of standard output")
-      ->type_name("FILE");
-  app.add_option("--label", opts.label, "Text on the left side")->capture_default_str();
+  add_output_options(app, opts.output, "the badge");
+  app.add_option("--label", opts.label, "Text on the left side")
+      ->type_name("TEXT")
+      ->capture_default_str();
   add_data_options(app, opts.data);
 }
 
@@ -30,13 +30,10 @@ int run_badge(const BadgeOptions& opts, Context& ctx) {
   Evaluation ev = evaluate_input(opts.input, k);
   Badge badge = make_badge(ev, opts.label);
   std::string text = opts.format == "shields" ? badge_shields_json(badge) : badge_svg(badge);
-  if (opts.output.empty()) {
-    ctx.out << text;
-    ctx.out.flush();
-  } else {
-    write_file_atomically(opts.output, text);
-  }
-  return exit_ok;
+  return run_with_output(opts.output, {opts.input}, ctx, [&](Context& c) {
+    c.out << text;
+    return exit_ok;
+  });
 }
 
 }  // namespace mofcheck

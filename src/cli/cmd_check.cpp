@@ -20,8 +20,8 @@
 #include "cli/batch_runner.hpp"
 #include "cli/commands.hpp"
 #include "cli/config.hpp"
+#include "cli/string_output.hpp"
 #include "cli/input_limits.hpp"
-#include "cli/output_buffer.hpp"
 #include "cli/output_guard.hpp"
 
 namespace mofcheck {
@@ -40,8 +40,16 @@ std::size_t resolve_component(const std::string& name, const SourceLocation& whe
 }
 
 // The gate: the project configuration, overridden by the command line.
-GatePolicy build_policy(const CheckOptions& opts, const Framework& fw) {
-  ProjectConfig config = load_project_config(opts.config);
+GatePolicy build_policy(const CheckOptions& opts, const Framework& fw, Context& ctx) {
+  if (opts.no_config && !opts.config.empty()) {
+    throw Error({}, "--no-config and --config " + opts.config + " contradict each other");
+  }
+  ProjectConfig config = opts.no_config ? ProjectConfig{} : load_project_config(opts.config);
+  check_waivers(config, fw);
+  if (!config.origin.empty()) {
+    ctx.err << "mof-check: note: applying the configuration in " << terminal_safe(config.origin)
+            << (opts.config.empty() ? " (--no-config ignores it)" : "") << '\n';
+  }
   GatePolicy policy;
   if (!opts.min_class.empty()) {
     policy.min_class = parse_class_level(opts.min_class, fw);
@@ -55,8 +63,12 @@ GatePolicy build_policy(const CheckOptions& opts, const Framework& fw) {
                   "min-class: " + config.min_class.value + ": the framework defines no such class");
     }
   }
-  policy.strict = opts.strict != 0 ? opts.strict > 0 : config.has_strict && config.strict;
-  policy.strict_label = "--strict";
+  if (!opts.fail_on.empty()) {
+    policy.fail_on = opts.fail_on == "warning" ? Severity::warning : Severity::error;
+  } else if (config.has_fail_on) {
+    policy.fail_on = config.fail_on;
+  }
+  policy.strict_label = "--fail-on warning";
   if (!opts.require.empty()) {
     for (const auto& name : opts.require) policy.require.push_back(resolve_component(name, {}, fw));
   } else {
@@ -117,10 +129,8 @@ Outputs build_outputs(const CheckOptions& opts, const Context& ctx, const Framew
   ReportOptions ropts;
   ropts.framework = &fw;
   ropts.summary_only = opts.summary_only;
-  const char* no_color = std::getenv("NO_COLOR");
-  bool no_color_set = no_color != nullptr && *no_color != '\0';
-  ropts.color =
-      opts.color == "always" || (opts.color == "auto" && ctx.out_is_terminal && !no_color_set);
+  ropts.color = ctx.color;
+  ropts.width = ctx.width;
   Outputs outputs;
   outputs.main = make_reporter(opts.format, ropts);
   for (const auto& spec : opts.outputs) {
@@ -128,7 +138,11 @@ Outputs build_outputs(const CheckOptions& opts, const Context& ctx, const Framew
     for (const auto& f : outputs.files) {
       if (f.path == path) throw Error({}, "--output " + spec + ": " + path + " is named twice");
     }
+    if (path == opts.main_output.file) {
+      throw Error({}, "--output " + spec + ": " + path + " is named twice (also by -o)");
+    }
     refuse_output_over_input(path, opts.inputs, "--output");
+    refuse_overwrite(path, opts.main_output.force, "--output");
     FileOutput f;
     f.path = path;
     f.reporter = make_reporter(format, ReportOptions{});
@@ -154,6 +168,7 @@ void add_input_options(CLI::App& app, CheckOptions& opts) {
                  "How an input holds manifests: auto (one, unless it holds several JSON values "
                  "or YAML documents), single, ndjson, json-stream, yaml-stream")
       ->check(CLI::IsMember(stream_format_names()))
+      ->type_name("FORMAT")
       ->capture_default_str();
   app.add_option("-j,--jobs", opts.jobs,
                  "Threads scoring inputs and the records of a stream (default: the number of "
@@ -172,16 +187,29 @@ void setup_check(CLI::App& app, CheckOptions& opts) {
   app.add_option("files", opts.inputs, "Manifests (JSON or YAML); '-' reads standard input")
       ->required()
       ->type_name("FILE");
-  app.add_option("-f,--format", opts.format, "Report format")
+  std::string formats;
+  for (const auto& n : report_formats()) formats += (formats.empty() ? "" : ", ") + n;
+  app.add_option("-f,--format", opts.format, "Report format: " + formats)
       ->check(CLI::IsMember(report_formats()))
+      ->type_name("FORMAT")
       ->capture_default_str();
+  app.add_option("-o", opts.main_output.file,
+                 "Write the report (in --format) to FILE (atomically) instead of standard "
+                 "output; '-' is standard output")
+      ->type_name("FILE");
+  app.add_flag("--force", opts.main_output.force,
+               "Replace the -o and --output files when they exist");
   app.add_option("--min-class", opts.min_class,
                  "Fail (exit 1) when the verdict is below this class of the framework: "
                  "I, II, III (or 1, 2, 3) for the MOF")
       ->type_name("CLASS");
-  app.add_flag("--strict,!--no-strict", opts.strict,
-               "Warnings (unsuited license, unknown or duplicate component, non-canonical id) "
-               "fail the gate too, unless waived");
+  app.add_option("--fail-on", opts.fail_on,
+                 "Lowest diagnostic severity that fails the gate (exit 1), unless waived: error "
+                 "(default) or warning")
+      ->check(CLI::IsMember({"error", "warning"}))
+      ->type_name("LEVEL");
+  app.add_flag_callback(
+      "--strict", [&opts] { opts.fail_on = "warning"; }, "The same as --fail-on warning");
   app.add_option("--require", opts.require,
                  "Fail (exit 1) unless this component is met, whatever the class (repeatable)")
       ->type_name("COMPONENT")
@@ -189,14 +217,20 @@ void setup_check(CLI::App& app, CheckOptions& opts) {
   app.add_option("--config", opts.config,
                  "Project configuration (gate settings, waivers); default ./.mof-check.yaml")
       ->type_name("FILE");
+  app.add_flag("--no-config", opts.no_config,
+               "Use no configuration file, not even ./.mof-check.yaml");
   app.add_option("--output", opts.outputs,
-                 "Also write a report in FORMAT to PATH when the run ends (repeatable)")
+                 "Also write a report in FORMAT to PATH when the run ends (repeatable; e.g. "
+                 "sarif=mof.sarif)")
       ->type_name("FORMAT=PATH")
       ->allow_extra_args(false)
       ->check(
           [](const std::string& spec) -> std::string {
             auto [format, path] = split_output(spec);
-            if (format.empty()) return "write FORMAT=PATH, e.g. sarif=mof.sarif";
+            if (format.empty()) {
+              return "write FORMAT=PATH, e.g. sarif=mof.sarif (-o FILE writes the --format "
+                     "report to FILE)";
+            }
             const auto& known = report_formats();
             if (std::find(known.begin(), known.end(), format) == known.end()) {
               std::string names;
@@ -206,10 +240,6 @@ void setup_check(CLI::App& app, CheckOptions& opts) {
             return {};
           },
           "FORMAT=PATH");
-  app.add_option("--color", opts.color,
-                 "Colour text output: auto (terminal, unless NO_COLOR), always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->capture_default_str();
   app.add_option("--paths", opts.paths_root,
                  "Verify that every local component_path and license_path exists under ROOT "
                  "(a missing or escaping path fails the gate; URLs are listed, never fetched)")
@@ -219,11 +249,13 @@ void setup_check(CLI::App& app, CheckOptions& opts) {
   add_input_options(app, opts);
 }
 
-int run_check(const CheckOptions& opts, Context& ctx) {
+namespace {
+
+int check_inputs(const CheckOptions& opts, Context& ctx) {
   Knowledge k = load_knowledge(opts.data);
-  GatePolicy policy = build_policy(opts, *k.framework);
-  if (opts.summary_only && opts.format != "text") {
-    throw Error({}, "--summary-only goes with --format text");
+  GatePolicy policy = build_policy(opts, *k.framework, ctx);
+  if (opts.summary_only && opts.format != "text" && opts.format != "json") {
+    throw Error({}, "--summary-only goes with --format text or json");
   }
   Outputs outputs = build_outputs(opts, ctx, *k.framework);
 
@@ -277,11 +309,18 @@ int run_check(const CheckOptions& opts, Context& ctx) {
       }
       if (!o.gate.passed) worst = std::max(worst, static_cast<int>(exit_gate_failed));
     }
-    return !(opts.fail_fast && worst != exit_ok);
+    // A failed write to standard output (a full disk, a closed pipe) ends the batch.
+    return !(opts.fail_fast && worst != exit_ok) && ctx.out.good();
   });
   outputs.finish(ctx.out);
-  ctx.out.flush();
   return worst;
+}
+
+}  // namespace
+
+int run_check(const CheckOptions& opts, Context& ctx) {
+  return run_with_output(opts.main_output, opts.inputs, ctx,
+                         [&](Context& c) { return check_inputs(opts, c); });
 }
 
 }  // namespace mofcheck

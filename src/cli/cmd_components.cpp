@@ -11,13 +11,17 @@
 namespace mofcheck {
 
 void setup_components(CLI::App& app, ComponentsOptions& opts) {
-  app.add_option("-f,--format", opts.format, "Output format")
+  app.add_option("-f,--format", opts.format, "Output format: text or json")
       ->check(CLI::IsMember({"text", "json"}))
+      ->type_name("FORMAT")
       ->capture_default_str();
+  add_output_options(app, opts.output, "the list");
   add_data_options(app, opts.data);
 }
 
-int run_components(const ComponentsOptions& opts, Context& ctx) {
+namespace {
+
+int print_components(const ComponentsOptions& opts, Context& ctx) {
   Knowledge k = load_knowledge(opts.data);
   const Framework& fw = *k.framework;
   if (opts.format == "json") {
@@ -54,6 +58,13 @@ int run_components(const ComponentsOptions& opts, Context& ctx) {
             << fw.components[s.component].name << '\n';
   }
   return exit_ok;
+}
+
+}  // namespace
+
+int run_components(const ComponentsOptions& opts, Context& ctx) {
+  return run_with_output(opts.output, {}, ctx,
+                         [&](Context& c) { return print_components(opts, c); });
 }
 
 }  // namespace mofcheck

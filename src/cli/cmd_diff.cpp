@@ -17,9 +17,13 @@ void setup_diff(CLI::App& app, DiffOptions& opts) {
   app.add_option("new", opts.new_file, "The manifest after (e.g. of the pull request)")
       ->required()
       ->type_name("NEW");
-  app.add_option("-f,--format", opts.format, "Output format")
+  std::string names;
+  for (const auto& n : diff_formats()) names += (names.empty() ? "" : ", ") + n;
+  app.add_option("-f,--format", opts.format, "Output format: " + names)
       ->check(CLI::IsMember(diff_formats()))
+      ->type_name("FORMAT")
       ->capture_default_str();
+  add_output_options(app, opts.output, "the comparison");
   app.add_flag("--fail-on-downgrade", opts.fail_on_downgrade,
                "Exit 1 when the new manifest reaches a less complete class than the old one");
   add_data_options(app, opts.data);
@@ -33,9 +37,10 @@ int run_diff(const DiffOptions& opts, Context& ctx) {
   Evaluation old_ev = evaluate_input(opts.old_file, k);
   Evaluation new_ev = evaluate_input(opts.new_file, k);
   EvaluationDiff d = diff_evaluations(old_ev, new_ev);
-  write_diff(d, opts.format, ctx.out);
-  ctx.out.flush();
-  return opts.fail_on_downgrade && d.downgraded() ? exit_gate_failed : exit_ok;
+  return run_with_output(opts.output, {opts.old_file, opts.new_file}, ctx, [&](Context& c) {
+    write_diff(d, opts.format, c.out);
+    return opts.fail_on_downgrade && d.downgraded() ? exit_gate_failed : exit_ok;
+  });
 }
 
 }  // namespace mofcheck

@@ -130,13 +130,17 @@ void setup_license(CLI::App& app, LicenseOptions& opts) {
                  "License id, SPDX expression or license name (quote it for the shell)")
       ->required()
       ->type_name("EXPR");
-  app.add_option("-f,--format", opts.format, "Output format")
+  app.add_option("-f,--format", opts.format, "Output format: text or json")
       ->check(CLI::IsMember({"text", "json"}))
+      ->type_name("FORMAT")
       ->capture_default_str();
+  add_output_options(app, opts.output, "the explanation");
   add_data_options(app, opts.data);
 }
 
-int run_license(const LicenseOptions& opts, Context& ctx) {
+namespace {
+
+int explain_license(const LicenseOptions& opts, Context& ctx) {
   Knowledge k = load_knowledge(opts.data);
   const LicenseDb& db = *k.licenses;
   const std::string& text = opts.expression;
@@ -211,6 +215,13 @@ int run_license(const LicenseOptions& opts, Context& ctx) {
     }
   }
   return open ? exit_ok : exit_gate_failed;
+}
+
+}  // namespace
+
+int run_license(const LicenseOptions& opts, Context& ctx) {
+  return run_with_output(opts.output, {}, ctx,
+                         [&](Context& c) { return explain_license(opts, c); });
 }
 
 }  // namespace mofcheck

@@ -15,17 +15,25 @@ void setup_licenses(CLI::App& app, LicensesOptions& opts) {
   app.add_option("-t,--type", opts.type, "Only licenses suited to this component type")
       ->check(CLI::IsMember({"code", "data", "document"}))
       ->type_name("TYPE");
-  app.add_flag("--open", opts.open_only, "Only licenses that are open under the MOF rule");
+  CLI::Option* open =
+      app.add_flag("--open", opts.open_only, "Only licenses that are open under the MOF rule");
+  // The known list holds only what is not open: --open or --type would empty it.
   app.add_flag("--known", opts.known,
                "List the licenses recognised by name that are not open, and the words written "
-               "instead of a license, with the reason");
-  app.add_option("-f,--format", opts.format, "Output format")
+               "instead of a license, with the reason")
+      ->excludes(open)
+      ->excludes("--type");
+  app.add_option("-f,--format", opts.format, "Output format: text or json")
       ->check(CLI::IsMember({"text", "json"}))
+      ->type_name("FORMAT")
       ->capture_default_str();
+  add_output_options(app, opts.output, "the list");
   add_data_options(app, opts.data);
 }
 
-int run_licenses(const LicensesOptions& opts, Context& ctx) {
+namespace {
+
+int print_licenses(const LicensesOptions& opts, Context& ctx) {
   Knowledge k = load_knowledge(opts.data);
   const LicenseDb& db = *k.licenses;
   const bool json = opts.format == "json";
@@ -80,6 +88,12 @@ int run_licenses(const LicensesOptions& opts, Context& ctx) {
             << std::string(width + 2, ' ') << license_facts(*info) << '\n';
   }
   return exit_ok;
+}
+
+}  // namespace
+
+int run_licenses(const LicensesOptions& opts, Context& ctx) {
+  return run_with_output(opts.output, {}, ctx, [&](Context& c) { return print_licenses(opts, c); });
 }
 
 }  // namespace mofcheck

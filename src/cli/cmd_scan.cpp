@@ -11,6 +11,7 @@
 
 #include "cli/atomic_file.hpp"
 #include "cli/commands.hpp"
+#include "cli/output_guard.hpp"
 #include "report/json_report.hpp"
 
 namespace mofcheck {
@@ -42,19 +43,26 @@ void setup_scan(CLI::App& app, ScanOptions& opts) {
   app.add_option("dir", opts.dir, "Local checkout of the model's repository (never fetched)")
       ->required()
       ->type_name("DIR");
-  app.add_option("-o,--output", opts.output, "Write the draft manifest to FILE (atomically)")
-      ->type_name("FILE");
+  add_output_options(app, opts.output, "the draft manifest");
   app.add_flag("--yaml", opts.yaml, "Draft in YAML instead of JSON");
   app.add_option("-f,--format", opts.format,
-                 "Format of the evidence and evaluation: text, or json (one object)")
+                 "text: the draft on standard output (or in -o FILE), the evidence and its "
+                 "evaluation on standard error (or on standard output with -o FILE); json: one "
+                 "object holding the draft, the evidence and the evaluation")
       ->check(CLI::IsMember({"text", "json"}))
+      ->type_name("FORMAT")
       ->capture_default_str();
-  app.add_option("--name", opts.name, "The model's name, instead of the scanner's guess");
-  app.add_option("--producer", opts.producer, "Who releases the model (release.producer)");
+  app.add_option("--name", opts.name, "The model's name, instead of the scanner's guess")
+      ->type_name("NAME");
+  app.add_option("--producer", opts.producer, "Who releases the model (release.producer)")
+      ->type_name("NAME");
   add_data_options(app, opts.data);
 }
 
 int run_scan(const ScanOptions& opts, Context& ctx) {
+  const bool to_file = !opts.output.file.empty() && opts.output.file != "-";
+  const std::string output = to_file ? opts.output.file : std::string();
+  if (to_file) refuse_overwrite(output, opts.output.force);
   Knowledge k = load_knowledge(opts.data);
   ScanResult scan = scan_repository(opts.dir, *k.framework, *k.licenses);
   if (!opts.name.empty()) scan.draft.name = opts.name;
@@ -63,17 +71,16 @@ int run_scan(const ScanOptions& opts, Context& ctx) {
   const std::string text = render_draft(scan.draft, syntax);
 
   // The draft is evaluated as it was written, so the report's lines point into it.
-  const std::string origin = opts.output.empty() ? "<draft>" : opts.output;
+  const std::string origin = to_file ? output : "<draft>";
   Manifest m = parse_manifest(text, origin, opts.yaml ? InputSyntax::yaml : InputSyntax::json);
   Evaluation ev = evaluate(m, *k.framework, *k.licenses);
   GateResult gate = check_gate(ev, GatePolicy{});
-  if (!opts.output.empty()) write_file_atomically(opts.output, text);
+  if (to_file) write_file_atomically(output, text);
 
   if (opts.format == "json") {
     nlohmann::ordered_json j;
     j["input"] = opts.dir;
-    j["output"] =
-        opts.output.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(opts.output);
+    j["output"] = to_file ? nlohmann::ordered_json(output) : nlohmann::ordered_json(nullptr);
     j["entries_seen"] = scan.entries_seen;
     j["truncated"] = scan.truncated;
     auto notes = nlohmann::ordered_json::array();
@@ -91,22 +98,28 @@ int run_scan(const ScanOptions& opts, Context& ctx) {
     return exit_ok;
   }
 
-  if (opts.output.empty()) {
-    // Line by line: terminal_safe() would escape the line breaks.
+  // The draft alone on standard output, so 'scan DIR > m.json' is a manifest
+  // (the renderer escapes what the manifest syntax needs); the rest for people.
+  std::ostream& log = to_file ? ctx.out : ctx.err;
+  if (to_file) {
+    ctx.out << "wrote " << terminal_safe(output) << '\n';
+  } else if (ctx.out_is_terminal) {
+    // On a screen, line by line: terminal_safe() would escape the line breaks.
     std::size_t start = 0;
     for (std::size_t nl; (nl = text.find('\n', start)) != std::string::npos; start = nl + 1) {
       ctx.out << terminal_safe(std::string_view(text).substr(start, nl - start)) << '\n';
     }
-    ctx.out << '\n';
   } else {
-    ctx.out << "wrote " << terminal_safe(opts.output) << '\n';
+    ctx.out << text;
   }
-  print_notes(scan, opts.dir, ctx.out);
-  ctx.out << '\n';
+  print_notes(scan, opts.dir, log);
+  log << '\n';
   ReportOptions ropts;
+  ropts.color = to_file && ctx.color;
+  ropts.width = ctx.width;
   auto reporter = make_reporter("text", ropts);
-  reporter->add(ev, gate, ctx.out);
-  reporter->finish(ctx.out);
+  reporter->add(ev, gate, log);
+  reporter->finish(log);
   return exit_ok;
 }
 

@@ -3,6 +3,7 @@
 // (cmd_<name>.cpp). Private to the library.
 #pragma once
 
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <string>
@@ -21,7 +22,23 @@ struct Context {
   std::ostream& out;
   std::ostream& err;
   bool out_is_terminal = false;
+  bool color = false;     ///< --color, NO_COLOR and TERM=dumb applied
+  std::size_t width = 0;  ///< columns text output wraps to (0: no wrapping)
 };
+
+/// -o/--output FILE and --force: the convention of every command that prints.
+struct OutputOptions {
+  std::string file;  ///< empty or "-": standard output
+  bool force = false;
+};
+/// Adds -o/--output FILE and --force to `app`; `what` names what is written.
+void add_output_options(CLI::App& app, OutputOptions& opts, const std::string& what);
+/// Runs `body` with its standard output going where `opts` says: to
+/// ctx.out, or collected and written atomically to the file once `body`
+/// returns (also when it returns a gate failure; never after an exception).
+/// Refuses an existing file without --force, and one of `inputs`.
+int run_with_output(const OutputOptions& opts, const std::vector<std::string>& inputs, Context& ctx,
+                    const std::function<int(Context&)>& body);
 
 /// --framework and --licenses, shared by the commands that judge.
 struct DataOptions {
@@ -48,11 +65,12 @@ struct CheckOptions {
   std::vector<std::string> inputs;
   std::string format = "text";
   std::string min_class;
-  std::string color = "auto";
-  int strict = 0;  ///< > 0: --strict, < 0: --no-strict, 0: as the configuration says
+  std::string fail_on;  ///< --fail-on error|warning (--strict: warning); empty: as configured
   std::vector<std::string> require;   ///< --require COMPONENT (replaces the configuration's list)
   std::string config;                 ///< --config FILE; empty: ./.mof-check.yaml if present
+  bool no_config = false;             ///< --no-config: no configuration file at all
   std::vector<std::string> outputs;   ///< --output FORMAT=PATH
+  OutputOptions main_output;          ///< -o FILE: the --format report to FILE
   std::string paths_root;             ///< --paths ROOT: verify local paths under ROOT
   ReadLimits limits;                  ///< --max-input-size, --max-depth, ...
   std::vector<std::string> excludes;  ///< --exclude GLOB (directory search)
@@ -66,10 +84,10 @@ int run_check(const CheckOptions& opts, Context& ctx);
 
 struct InitOptions {
   DataOptions data;
-  std::string file;  ///< empty: mof-manifest.json (or .yaml); "-": standard output
+  std::string file;      ///< positional FILE, the same as -o FILE
+  OutputOptions output;  ///< empty file: mof-manifest.json (or .yaml); "-": standard output
   bool yaml = false;
   std::string name, producer, license;
-  bool force = false;
 };
 void setup_init(CLI::App& app, InitOptions& opts);
 int run_init(const InitOptions& opts, Context& ctx);
@@ -77,7 +95,7 @@ int run_init(const InitOptions& opts, Context& ctx);
 struct ScanOptions {
   DataOptions data;
   std::string dir;
-  std::string output;  ///< -o FILE: the draft's file; empty: printed
+  OutputOptions output;  ///< -o FILE: the draft's file; empty or "-": standard output
   bool yaml = false;
   std::string format = "text";
   std::string name, producer;
@@ -87,6 +105,7 @@ int run_scan(const ScanOptions& opts, Context& ctx);
 
 struct ComponentsOptions {
   DataOptions data;
+  OutputOptions output;
   std::string format = "text";
 };
 void setup_components(CLI::App& app, ComponentsOptions& opts);
@@ -99,6 +118,7 @@ struct DiffOptions {
   DataOptions data;
   std::string old_file, new_file;
   std::string format = "text";
+  OutputOptions output;
   bool fail_on_downgrade = false;
 };
 void setup_diff(CLI::App& app, DiffOptions& opts);
@@ -108,7 +128,7 @@ struct BadgeOptions {
   DataOptions data;
   std::string input;
   std::string format = "svg";
-  std::string output;  ///< -o FILE, written atomically; empty: standard output
+  OutputOptions output;  ///< -o FILE, written atomically; empty or "-": standard output
   std::string label = "MOF";
 };
 void setup_badge(CLI::App& app, BadgeOptions& opts);
@@ -118,6 +138,7 @@ struct LicenseOptions {
   DataOptions data;
   std::string expression;
   std::string format = "text";
+  OutputOptions output;
 };
 void setup_license(CLI::App& app, LicenseOptions& opts);
 /// Exit 0 when the expression is open, 1 when it is not.
@@ -129,15 +150,17 @@ struct LicensesOptions {
   bool open_only = false;
   bool known = false;  ///< --known: the recognised non-open licenses instead
   std::string format = "text";
+  OutputOptions output;
 };
 void setup_licenses(CLI::App& app, LicensesOptions& opts);
 int run_licenses(const LicensesOptions& opts, Context& ctx);
 
 struct FixOptions {
   DataOptions data;
-  std::string input;
-  std::string output;  ///< -o FILE; empty: standard output (or the input with --in-place)
+  std::vector<std::string> inputs;  ///< several only with --check or --in-place
+  OutputOptions output;  ///< -o FILE; empty or "-": standard output (or the input with --in-place)
   bool in_place = false;
+  bool check = false;  ///< --check: write nothing; exit 1 when the file would change
 };
 void setup_fix(CLI::App& app, FixOptions& opts);
 int run_fix(const FixOptions& opts, Context& ctx);

@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cli/config.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <initializer_list>
 
 #include <mofcheck/manifest.hpp>
+
+#include "util/diagnostic_codes.hpp"
+#include "util/text_util.hpp"
 
 #include "syntax/doc_tree.hpp"
 #include "util/known_keys.hpp"
@@ -29,14 +33,26 @@ class ConfigReader {
       fail(root,
            std::string("the configuration must be a mapping, not ") + doc::kind_name(root.kind));
     }
-    check_keys(root, {"min-class", "strict", "require", "waivers"}, "");
+    check_keys(root, {"min-class", "fail-on", "strict", "require", "waivers"}, "");
+    if (root.get("fail-on") && root.get("strict")) {
+      fail(*root.get("strict"),
+           "write either 'fail-on' or 'strict' (strict: true is fail-on: warning)");
+    }
     if (const Node* n = root.get("min-class")) {
       c.has_min_class = true;
       c.min_class = {scalar(*n, "min-class"), loc(*n)};
     }
     if (const Node* n = root.get("strict")) {
-      c.has_strict = true;
-      c.strict = boolean(*n, "strict");
+      c.has_fail_on = true;
+      c.fail_on = boolean(*n, "strict") ? Severity::warning : Severity::error;
+    }
+    if (const Node* n = root.get("fail-on")) {
+      std::string level = scalar(*n, "fail-on");
+      if (level != "error" && level != "warning") {
+        fail(*n, "'fail-on' must be error or warning, not '" + level + "'");
+      }
+      c.has_fail_on = true;
+      c.fail_on = level == "warning" ? Severity::warning : Severity::error;
     }
     if (const Node* n = root.get("require")) {
       for (const Node& item : list(*n, "require")) {
@@ -135,6 +151,42 @@ ProjectConfig load_project_config(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(kConfigFileName, ec)) return {};
   return parse_config(read_input(kConfigFileName, 1u << 20), kConfigFileName);
+}
+
+namespace {
+
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& names) {
+  std::string best;
+  std::size_t best_distance = word.size() / 3 + 1;
+  for (const auto& n : names) {
+    std::size_t d = text::edit_distance(text::lower(word), text::lower(n));
+    if (d <= best_distance && (best.empty() || d < best_distance)) {
+      best = n;
+      best_distance = d;
+    }
+  }
+  return best.empty() ? std::string() : "; did you mean '" + best + "'?";
+}
+
+}  // namespace
+
+void check_waivers(const ProjectConfig& config, const Framework& fw) {
+  std::vector<std::string> codes;
+  for (const auto& entry : diagnostic_codes()) codes.emplace_back(entry.code);
+  for (const Waiver& w : config.waivers) {
+    if (std::find(codes.begin(), codes.end(), w.code) == codes.end()) {
+      throw Error(w.where, "waiver of '" + w.code + "': mof-check has no such diagnostic code" +
+                               did_you_mean(w.code, codes) +
+                               " (the codes are listed in the README)");
+    }
+    if (!w.component.empty() && fw.find_component(w.component) < 0) {
+      std::vector<std::string> names;
+      for (const auto& c : fw.components) names.push_back(c.name);
+      throw Error(w.where, "waiver of " + w.code + " for '" + w.component +
+                               "': the framework has no such component" +
+                               did_you_mean(w.component, names) + " (run 'mof-check components')");
+    }
+  }
 }
 
 std::string waiver_today() {

@@ -22,9 +22,9 @@ struct ProjectConfig {
   std::string origin;
   bool has_min_class = false;
   ConfigValue min_class;  ///< as written ("III", "2", ...)
-  bool has_strict = false;
-  bool strict = false;
-  std::vector<ConfigValue> require;  ///< component names as written
+  bool has_fail_on = false;
+  Severity fail_on = Severity::error;  ///< "fail-on: warning", or "strict: true"
+  std::vector<ConfigValue> require;    ///< component names as written
   std::vector<Waiver> waivers;
 };
 
@@ -39,6 +39,10 @@ ProjectConfig parse_config(std::string_view yaml_text, std::string_view origin);
 /// Loads `path`, or, when it is empty, kConfigFileName from the current
 /// directory if that exists (else an empty configuration). Throws Error.
 ProjectConfig load_project_config(const std::string& path);
+
+/// Throws Error (at the waiver, with a "did you mean") when a waiver names
+/// a code mof-check never emits or a component `framework` does not define.
+void check_waivers(const ProjectConfig& config, const Framework& framework);
 
 /// The date waivers are judged on: MOFCHECK_TODAY (YYYY-MM-DD) when set,
 /// else today's date in UTC. Throws Error when MOFCHECK_TODAY is malformed.

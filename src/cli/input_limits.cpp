@@ -87,19 +87,23 @@ void add_limit_options(CLI::App& app, ReadLimits& limits) {
   const std::string group = "Limits on hostile input (exceeding one is an error, exit 2)";
   app.add_option("--max-input-size", limits.max_bytes, "Largest manifest, in bytes (K, M, G)")
       ->transform(byte_size(kMaxInputSize))
+      ->type_name("SIZE")
       ->default_str(show_bytes(limits.max_bytes))
       ->group(group);
   app.add_option("--max-depth", limits.max_depth, "Deepest nesting of lists and mappings")
       ->transform(count(kMaxDepth))
+      ->type_name("N")
       ->capture_default_str()
       ->group(group);
   app.add_option("--max-components", limits.max_components, "Most entries in release.components")
       ->transform(count(kMaxComponents))
+      ->type_name("N")
       ->capture_default_str()
       ->group(group);
   app.add_option("--max-string-length", limits.max_string,
                  "Longest string (a name, license or key), in bytes (K, M, G)")
       ->transform(byte_size(kMaxInputSize))
+      ->type_name("SIZE")
       ->default_str(show_bytes(limits.max_string))
       ->group(group);
 }

@@ -35,4 +35,12 @@ void refuse_output_over_input(const std::string& output, const std::vector<std::
   }
 }
 
+void refuse_overwrite(const std::string& output, bool force, const std::string& flag) {
+  if (force || output == "-" || output.empty()) return;
+  std::error_code ec;
+  if (std::filesystem::exists(std::filesystem::symlink_status(output, ec))) {
+    throw Error({}, flag + " " + output + ": the file exists; pass --force to replace it");
+  }
+}
+
 }  // namespace mofcheck

@@ -2,6 +2,8 @@
 #include <mofcheck/gate.hpp>
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 #include "util/text_util.hpp"
 
@@ -87,15 +89,66 @@ GateResult check_gate(const Evaluation& ev, const GatePolicy& policy) {
       r.waived.push_back({d, policy.waivers[w]});
       waived = true;
     }
-    if (waived || !policy.strict || diag.severity != Severity::warning) continue;
+    if (waived || is_model_finding(diag) || diag.severity == Severity::note) continue;
+    if (diag.severity == Severity::warning && policy.fail_on != Severity::warning) continue;
     r.failing_diagnostics.push_back(d);
+  }
+  // One failure per folded group, so a misspelt release license fails once.
+  for (const DiagnosticGroup& g : fold_diagnostics(ev, r.failing_diagnostics)) {
+    const Diagnostic& diag = ev.diagnostics[g.members.front()];
     std::string at = diag.where.str();
-    r.failures.push_back(policy.strict_label + ": " + (at.empty() ? std::string() : at + ": ") +
-                         diag.message + " [" + diag.code + "]");
+    r.failures.push_back(
+        (diag.severity == Severity::error ? std::string("error") : policy.strict_label) + ": " +
+        (at.empty() ? std::string() : at + ": ") + g.message + " [" + diag.code + "]");
   }
 
   r.passed = r.failures.empty();
   return r;
+}
+
+bool is_model_finding(const Diagnostic& d) {
+  return d.code == "license-not-open";
+}
+
+std::vector<DiagnosticGroup> fold_diagnostics(const Evaluation& ev,
+                                              const std::vector<std::size_t>& indices) {
+  // A component's diagnostic reads "<component>: <message>".
+  auto rest = [&](const Diagnostic& d) -> std::string_view {
+    std::string_view m = d.message;
+    if (!d.component.empty() && m.size() > d.component.size() + 2 &&
+        m.compare(0, d.component.size(), d.component) == 0 &&
+        m.compare(d.component.size(), 2, ": ") == 0) {
+      m.remove_prefix(d.component.size() + 2);
+    }
+    return m;
+  };
+  std::vector<DiagnosticGroup> groups;
+  std::unordered_map<std::string, std::size_t> group_of;  // key -> index into groups
+  for (std::size_t i : indices) {
+    const Diagnostic& d = ev.diagnostics[i];
+    if (d.component.empty()) {
+      groups.push_back({{i}, d.message});
+      continue;
+    }
+    std::string key = std::string(severity_name(d.severity)) + '\n' + d.code + '\n' +
+                      d.where.str() + '\n' + std::string(rest(d));
+    auto [it, added] = group_of.emplace(std::move(key), groups.size());
+    if (added) {
+      groups.push_back({{i}, d.message});
+    } else {
+      groups[it->second].members.push_back(i);
+    }
+  }
+  for (auto& g : groups) {
+    if (g.members.size() < 2) continue;
+    std::string names;
+    for (std::size_t i : g.members) {
+      names += (names.empty() ? "" : ", ") + ev.diagnostics[i].component;
+    }
+    g.message = names + " (" + std::to_string(g.members.size()) +
+                " components): " + std::string(rest(ev.diagnostics[g.members.front()]));
+  }
+  return groups;
 }
 
 int parse_class_level(const std::string& text, const Framework& fw) {

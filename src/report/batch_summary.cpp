@@ -4,9 +4,12 @@
 // first) and then by name. It wraps the text reporter; with --summary-only
 // it prints the summary alone.
 #include <algorithm>
+#include <map>
 #include <ostream>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "report/reporters.hpp"
 
@@ -115,7 +118,48 @@ class SummaryReporter : public Reporter {
   std::size_t invalid_ = 0;
 };
 
+// --summary-only --format json: the counts per class as one JSON object.
+class SummaryJsonReporter : public Reporter {
+ public:
+  explicit SummaryJsonReporter(const ReportOptions& o) : framework_(o.framework) {}
+
+  void add(const Evaluation& ev, const GateResult&, std::ostream&) override {
+    if (!framework_) framework_ = ev.framework;
+    ++by_level_[ev.model_class];
+    ++models_;
+  }
+  void add_error(const Error&, std::ostream&) override { ++invalid_; }
+
+  void finish(std::ostream& out) override {
+    nlohmann::ordered_json j;
+    j["models"] = models_;
+    j["invalid_inputs"] = invalid_;
+    auto classes = nlohmann::ordered_json::array();
+    if (framework_) {
+      std::vector<int> levels;
+      for (const auto& c : framework_->classes) levels.push_back(c.level);
+      levels.push_back(0);
+      for (int l : levels) {
+        classes.push_back(
+            {{"class", l}, {"label", framework_->label(l)}, {"models", by_level_[l]}});
+      }
+    }
+    j["classes"] = std::move(classes);
+    out << j.dump(2) << '\n';
+  }
+
+ private:
+  const Framework* framework_;
+  std::map<int, std::size_t> by_level_;
+  std::size_t models_ = 0;
+  std::size_t invalid_ = 0;
+};
+
 }  // namespace
+
+std::unique_ptr<Reporter> make_summary_json_reporter(const ReportOptions& options) {
+  return std::make_unique<SummaryJsonReporter>(options);
+}
 
 std::unique_ptr<Reporter> with_batch_summary(std::unique_ptr<Reporter> inner,
                                              const ReportOptions& options) {

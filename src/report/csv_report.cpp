@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // CSV: one row per model as it is scored (name, version, producer, class,
 // progress per class, components met, source), fields quoted as RFC 4180
-// says. An input that cannot be scored is a row with its error. The
-// progress columns follow the framework's classes.
+// says and otherwise byte for byte as written (a line break stays a line
+// break inside quotes). The class is the level number, as in the json
+// report: 1 is the most complete class, 0 unclassified. An input that
+// cannot be scored is a row with its error. The progress columns follow the
+// framework's classes.
 #include <charconv>
 #include <ostream>
 #include <string>
@@ -14,24 +17,13 @@ namespace mofcheck {
 
 namespace {
 
-// Input text is made terminal-safe too: a CSV is often just looked at.
 void append_field(std::string& row, std::string_view text) {
-  // Printable ASCII without ',' and '"' (nearly every field) stays as it is.
-  bool as_is = true;
-  for (char c : text) {
-    as_is = as_is && c >= 0x20 && c < 0x7F && c != ',' && c != '"';
-  }
-  if (as_is) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
     row.append(text);
     return;
   }
-  std::string s = terminal_safe(text);
-  if (s.find_first_of(",\"\r\n") == std::string::npos) {
-    row += s;
-    return;
-  }
   row += '"';
-  for (char c : s) {
+  for (char c : text) {
     if (c == '"') row += '"';
     row += c;
   }
@@ -65,8 +57,8 @@ class CsvReporter : public Reporter {
     row_ += ',';
     append_field(row_, ev.model.producer);
     row_ += ',';
-    const ClassDef* reached = ev.framework->find_class(ev.model_class);
-    row_ += reached ? std::string_view(reached->roman) : std::string_view("none");
+    char level[12];
+    row_.append(level, std::to_chars(level, level + sizeof level, ev.model_class).ptr);
     for (const ClassDef* c : columns_) {
       row_ += ',';
       append_number(row_, ev.progress[static_cast<std::size_t>(c->level)]);

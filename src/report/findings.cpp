@@ -85,7 +85,7 @@ std::vector<Finding> list_findings(const Evaluation& ev, const GateResult& gate)
       f.message += " (" + wording::waived(*f.waiver) + ")";
     } else if (gate.fails_on(d)) {
       f.level = FindingLevel::error;
-      f.message += " (fails " + gate.strict_label + ")";
+      f.message += " (fails the gate)";
     } else if (diag.severity == Severity::error && f.component >= 0 &&
                gate.blocks(static_cast<std::size_t>(f.component))) {
       f.level = FindingLevel::error;  // why a component the gate needs is not met

@@ -255,21 +255,54 @@ void write_document_line(std::string& buffer, std::ostream& out) {
 
 namespace {
 
+// One report is one object; several are one array, written as they come
+// (the first is held until the second shows there will be an array).
 class JsonReporter : public Reporter {
  public:
   void add(const Evaluation& ev, const GateResult& gate, std::ostream& out) override {
     JsonWriter w(buffer_, 2);
     write_evaluation_json(w, ev, gate);
-    write_document_line(buffer_, out);
+    emit(out);
   }
   void add_error(const Error& error, std::ostream& out) override {
     JsonWriter w(buffer_, 2);
     write_error_json(w, error);
-    write_document_line(buffer_, out);
+    emit(out);
+  }
+  void finish(std::ostream& out) override {
+    if (count_ == 0) out << "[]\n";
+    if (count_ == 1) out << first_ << '\n';
+    if (count_ > 1) out << "\n]\n";
   }
 
  private:
+  void emit(std::ostream& out) {
+    if (++count_ == 1) {
+      first_.swap(buffer_);
+      buffer_.clear();
+      return;
+    }
+    if (count_ == 2) {
+      out << "[\n  " << indented(first_);
+      first_.clear();
+    }
+    out << ",\n  " << indented(buffer_);
+    buffer_.clear();
+  }
+  // An element of the array, one level deeper.
+  static std::string indented(const std::string& doc) {
+    std::string s;
+    s.reserve(doc.size() + doc.size() / 8);
+    for (char c : doc) {
+      s += c;
+      if (c == '\n') s += "  ";
+    }
+    return s;
+  }
+
   std::string buffer_;  // reused across reports
+  std::string first_;
+  std::size_t count_ = 0;
 };
 
 }  // namespace

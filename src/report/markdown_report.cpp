@@ -100,7 +100,7 @@ class MarkdownReporter : public Reporter {
           severity += " (" + wording::waived(*w, md) + ")";
         } else if (gate.fails_on(d)) {
           severity.insert(0, "**");
-          severity.append("** (fails " + md(gate.strict_label) + ")");
+          severity.append("** (fails the gate)");
         }
         out << "| " << severity << " | " << md(diag.where.str()) << " | " << md(diag.message)
             << " | " << md(diag.code) << " |\n";

@@ -9,8 +9,9 @@ Reporter::~Reporter() = default;
 void Reporter::finish(std::ostream&) {}
 
 const std::vector<std::string>& report_formats() {
-  static const std::vector<std::string> names = {"text",  "json",  "jsonl",  "csv", "markdown",
-                                                 "sarif", "junit", "github", "html"};
+  static const std::vector<std::string> names = {"text",        "json",  "jsonl", "csv",
+                                                 "markdown",    "sarif", "junit", "github",
+                                                 "codequality", "html"};
   return names;
 }
 
@@ -72,7 +73,10 @@ std::string describe_action(const Evaluation& ev, std::size_t index) {
 
 std::unique_ptr<Reporter> make_reporter(std::string_view format, const ReportOptions& options) {
   if (format == "text") return with_batch_summary(make_text_reporter(options), options);
-  if (format == "json") return make_json_reporter(options);
+  if (format == "json") {
+    return options.summary_only ? make_summary_json_reporter(options) : make_json_reporter(options);
+  }
+  if (format == "codequality") return make_codequality_reporter(options);
   if (format == "jsonl") return make_jsonl_reporter(options);
   if (format == "csv") return make_csv_reporter(options);
   if (format == "markdown") return make_markdown_reporter(options);

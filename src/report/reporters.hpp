@@ -17,6 +17,9 @@ std::unique_ptr<Reporter> make_csv_reporter(const ReportOptions& options);
 /// reports of `inner` when there are several, or alone with summary_only.
 std::unique_ptr<Reporter> with_batch_summary(std::unique_ptr<Reporter> inner,
                                              const ReportOptions& options);
+/// --summary-only --format json: {"models", "invalid_inputs", "classes": [{class, label, models}]}.
+std::unique_ptr<Reporter> make_summary_json_reporter(const ReportOptions& options);
+std::unique_ptr<Reporter> make_codequality_reporter(const ReportOptions& options);
 std::unique_ptr<Reporter> make_markdown_reporter(const ReportOptions& options);
 std::unique_ptr<Reporter> make_sarif_reporter(const ReportOptions& options);
 std::unique_ptr<Reporter> make_junit_reporter(const ReportOptions& options);

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // The human report: verdict, progress, components by class, warnings and
 // the next step. Everything taken from the input goes through terminal_safe.
+#include <algorithm>
 #include <cstdio>
 #include <ostream>
 
 #include "report/reporters.hpp"
 #include "report/wording.hpp"
+#include "report/wrap.hpp"
 
 namespace mofcheck {
 
@@ -26,7 +28,7 @@ std::string trim_right(std::string s) {
 
 class TextReporter : public Reporter {
  public:
-  explicit TextReporter(const ReportOptions& o) : color_(o.color) {}
+  explicit TextReporter(const ReportOptions& o) : color_(o.color), width_(o.width) {}
 
   void add(const Evaluation& ev, const GateResult& gate, std::ostream& out) override {
     const Framework& fw = *ev.framework;
@@ -50,32 +52,47 @@ class TextReporter : public Reporter {
       for (const auto& r : ev.components) {
         const ComponentDef& def = fw.components[r.index];
         if (def.class_level != cls.level) continue;
-        out << "  " << status_cell(r.status) << ' '
-            << trim_right(pad(def.name + (def.required ? "" : " (optional)"), 42) + describe(r))
-            << '\n';
+        std::string name = def.name + (def.required ? "" : " (optional)");
+        std::string line = trim_right(pad(name, 42) + describe(r));
+        // Past the width, the license goes on the next line, under the name.
+        if (width_ > 0 && 19 + display_width(line) > width_) {
+          line = name + "\n" + std::string(19, ' ') + wrap_paragraph(describe(r), width_, 19, 19);
+        }
+        out << "  " << status_cell(r.status) << ' ' << line << '\n';
       }
     }
 
-    bool any = false;
+    // Diagnostics about the input; a license that is not open is in the
+    // component lines already (is_model_finding). Waived ones come last.
+    std::vector<std::size_t> open_ones, waived;
     for (std::size_t i = 0; i < ev.diagnostics.size(); ++i) {
-      const Diagnostic& d = ev.diagnostics[i];
-      if (!any) out << '\n' << bold("Diagnostics") << '\n';
-      any = true;
-      std::string loc = d.where.str();
-      out << "  " << terminal_safe(loc.empty() ? ev.model.origin : loc) << ": "
-          << paint(d.severity == Severity::error ? red : yellow, severity_name(d.severity)) << ": "
-          << terminal_safe(d.message) << " [" << d.code << "]";
-      if (const Waiver* w = gate.waiver_for(i)) {
-        out << " (" << wording::waived(*w, terminal_safe) << ")";
+      if (is_model_finding(ev.diagnostics[i])) continue;
+      (gate.waiver_for(i) ? waived : open_ones).push_back(i);
+    }
+    bool any = false;
+    for (const auto* list : {&open_ones, &waived}) {
+      for (const DiagnosticGroup& g : fold_diagnostics(ev, *list)) {
+        const Diagnostic& d = ev.diagnostics[g.members.front()];
+        if (!any) out << '\n' << bold("Diagnostics") << '\n';
+        any = true;
+        std::string loc = d.where.str();
+        std::string line =
+            terminal_safe(loc.empty() ? ev.model.origin : loc) + ": " +
+            paint(d.severity == Severity::error ? red : yellow, severity_name(d.severity)) + ": " +
+            terminal_safe(g.message) + " [" + d.code + "]";
+        if (const Waiver* w = gate.waiver_for(g.members.front())) {
+          line += " (" + wording::waived(*w, terminal_safe) + ")";
+        }
+        out << "  " << wrap_paragraph(line, width_, 2, 6) << '\n';
       }
-      out << '\n';
     }
 
     print_next_steps(ev, out);
     if (!gate.passed) {
       out << '\n';
       for (const auto& f : gate.failures) {
-        out << paint(red, "Gate failed") << ": " << terminal_safe(f) << '\n';
+        out << wrap_paragraph(paint(red, "Gate failed") + ": " + terminal_safe(f), width_, 0, 4)
+            << '\n';
       }
     }
   }
@@ -109,9 +126,20 @@ class TextReporter : public Reporter {
       const NextStep& step = steps[s];
       out << '\n'
           << bold("To reach " + fw.label(step.level) + (s == 0 ? ":" : ", in addition:")) << '\n';
+      // Components that need the same action share one line.
+      std::vector<std::pair<std::string, std::string>> lines;  // names, action
       for (std::size_t i : step.additional) {
-        out << "  - " << fw.components[i].name << ": " << terminal_safe(describe_action(ev, i))
-            << '\n';
+        std::string action = terminal_safe(describe_action(ev, i));
+        auto same = std::find_if(lines.begin(), lines.end(),
+                                 [&](const auto& l) { return l.second == action; });
+        if (same == lines.end()) {
+          lines.emplace_back(fw.components[i].name, std::move(action));
+        } else {
+          same->first += ", " + fw.components[i].name;
+        }
+      }
+      for (const auto& [names, action] : lines) {
+        out << "  - " << wrap_paragraph(names + ": " + action, width_, 4, 6) << '\n';
       }
       if (step.additional.empty()) out << "  (nothing more)\n";
     }
@@ -136,6 +164,7 @@ class TextReporter : public Reporter {
   }
 
   bool color_;
+  std::size_t width_;
   int count_ = 0;
 };
 

@@ -363,7 +363,9 @@ class Scanner {
       urls_[i] = link.url;
       add_note(idx, card_path_,
                "arXiv link on line " + std::to_string(link.line) +
-                   "; arXiv papers carry their own license: check it",
+                   "; a paper on arXiv carries its own license, not the repository's: the "
+                   "draft leaves it without one; confirm the license on its arXiv page and "
+                   "write it",
                true);
     }
     if (!card.datasets.empty()) {
@@ -505,7 +507,10 @@ class Scanner {
       } else if (auto h = included_.find(i); h != included_.end()) {
         c.included_in = h->second;
       } else if (auto u = urls_.find(i); u != urls_.end()) {
+        // A linked document is not the repository's to license: an empty
+        // license (none known) keeps the release license from applying.
         c.component_path = u->second;
+        c.has_license = true;
       } else {
         continue;
       }

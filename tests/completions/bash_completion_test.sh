@@ -27,10 +27,10 @@ expect() {
     failed=1
   fi
 }
-expect "--format" mof-check --fo
-expect "csv github html json jsonl junit markdown sarif text" mof-check check --format ""
+expect "--force --format" mof-check --fo
+expect "codequality csv github html json jsonl junit markdown sarif text" mof-check check --format ""
 expect "html" mof-check check --format h
-expect "csv github html json jsonl junit markdown sarif text" mof-check --format ""
+expect "codequality csv github html json jsonl junit markdown sarif text" mof-check --format ""
 expect "json jsonl" mof-check check --format = js
 expect "I II III" mof-check --min-class I
 expect "components" mof-check comp

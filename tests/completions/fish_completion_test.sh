@@ -17,8 +17,8 @@ expect() {
     failed=1
   fi
 }
-expect "--format" "mof-check --fo"
-expect "csv github html json jsonl junit markdown sarif text" "mof-check check --format "
+expect "--force --format" "mof-check --fo"
+expect "codequality csv github html json jsonl junit markdown sarif text" "mof-check check --format "
 expect "code data document" "mof-check licenses --type "
 expect "components" "mof-check comp"
 expect "a-alpha.json" "mof-check a-al"

@@ -153,7 +153,7 @@ TEST(Sarif, WaivedDiagnosticsAreSuppressedNotHidden) {
   entries[0].license = "CC-BY-4.0";  // architecture under a content license: a warning
   Judged r = judge_text(testing::manifest_json(entries), "w.json", 0);
   GatePolicy p;
-  p.strict = true;
+  p.fail_on = Severity::warning;
   p.waivers = {{"license-type-unsuited", "", "accepted", "9999-12-31", {"c.yaml", 3, 5}}};
   r.gate = check_gate(r.ev, p);
   ASSERT_TRUE(r.gate.passed);

@@ -26,8 +26,8 @@ waivers:
   EXPECT_TRUE(c.has_min_class);
   EXPECT_EQ(c.min_class.value, "II");
   EXPECT_EQ(c.min_class.where.line, 2);
-  EXPECT_TRUE(c.has_strict);
-  EXPECT_TRUE(c.strict);
+  EXPECT_TRUE(c.has_fail_on);
+  EXPECT_EQ(c.fail_on, Severity::warning);  // strict: true
   ASSERT_EQ(c.require.size(), 2u);
   EXPECT_EQ(c.require[1].value, "Datasets");
   ASSERT_EQ(c.waivers.size(), 2u);
@@ -41,7 +41,7 @@ waivers:
 TEST(Config, EmptyFileSetsNothing) {
   ProjectConfig c = parse_config("# nothing yet\n{}\n", "c.yaml");
   EXPECT_FALSE(c.has_min_class);
-  EXPECT_FALSE(c.has_strict);
+  EXPECT_FALSE(c.has_fail_on);
   EXPECT_TRUE(c.waivers.empty());
 }
 
@@ -55,8 +55,9 @@ void expect_error(const std::string& text, const std::string& what) {
 }
 
 TEST(Config, ErrorsNameFileLineAndColumn) {
-  expect_error("min_class: III\n",
-               "c.yaml:1:1: unknown key 'min_class' (known: min-class, strict, require, waivers)");
+  expect_error(
+      "min_class: III\n",
+      "c.yaml:1:1: unknown key 'min_class' (known: min-class, fail-on, strict, require, waivers)");
   expect_error("strict: maybe\n", "c.yaml:1:9: 'strict' must be true or false");
   expect_error("require: Datasets\n", "c.yaml:1:10: 'require' must be a list, not a string");
   expect_error("waivers:\n  - code: x\n    reason: y\n",

@@ -76,18 +76,19 @@ TEST(Gate, StrictFailsOnWarningsOnly) {
   ASSERT_EQ(ev.model_class, 3);
   EXPECT_TRUE(check_gate(ev, {}).passed);
   GatePolicy p;
-  p.strict = true;
+  p.fail_on = Severity::warning;
   GateResult r = check_gate(ev, p);
   EXPECT_FALSE(r.passed);
   std::size_t d = diagnostic_index(ev, "license-type-unsuited");
   EXPECT_EQ(r.failing_diagnostics, std::vector<std::size_t>{d});
   ASSERT_EQ(r.failures.size(), 1u);
-  EXPECT_EQ(r.failures[0].rfind("strict: test.json:", 0), 0u) << r.failures[0];
+  EXPECT_EQ(r.failures[0].rfind("fail-on warning: test.json:", 0), 0u) << r.failures[0];
   // The library names no flag; a caller names the setting its own way.
-  p.strict_label = "--strict";
+  p.strict_label = "--fail-on warning";
   GateResult labelled = check_gate(ev, p);
-  EXPECT_EQ(labelled.failures[0].rfind("--strict: test.json:", 0), 0u) << labelled.failures[0];
-  EXPECT_EQ(labelled.strict_label, "--strict");
+  EXPECT_EQ(labelled.failures[0].rfind("--fail-on warning: test.json:", 0), 0u)
+      << labelled.failures[0];
+  EXPECT_EQ(labelled.strict_label, "--fail-on warning");
   EXPECT_NE(r.failures[0].find("[license-type-unsuited]"), std::string::npos);
 
   // A non-open license is an error diagnostic: the class counts it, --strict does not.
@@ -96,10 +97,46 @@ TEST(Gate, StrictFailsOnWarningsOnly) {
   EXPECT_TRUE(check_gate(judge(manifest_json(entries)), p).passed);
 }
 
+TEST(Gate, ErrorDiagnosticsFailByDefaultAndFoldIntoOneFailure) {
+  // A misspelt release license: every inheriting component gets the same error.
+  Evaluation ev =
+      judge(R"({"release": {"name": "m", "license": {"distribution": {"name": "Apache 2.0"}},
+    "components": [{"name": "Model architecture"}, {"name": "Model card"}, {"name": "Datasets"}]}})");
+  std::vector<std::size_t> alias;
+  for (std::size_t i = 0; i < ev.diagnostics.size(); ++i) {
+    if (ev.diagnostics[i].code == "license-alias") alias.push_back(i);
+  }
+  ASSERT_EQ(alias.size(), 3u);
+  GateResult r = check_gate(ev, {});
+  EXPECT_FALSE(r.passed);
+  EXPECT_EQ(r.failing_diagnostics, alias);
+  ASSERT_EQ(r.failures.size(), 1u) << r.failures[1];
+  EXPECT_EQ(r.failures[0].rfind("error: test.json:", 0), 0u) << r.failures[0];
+  EXPECT_NE(r.failures[0].find("Model architecture, Model card, Datasets (3 components): 'Apache "
+                               "2.0' is not an SPDX id; did you mean Apache-2.0?"),
+            std::string::npos)
+      << r.failures[0];
+  // The folded groups are what the text report prints.
+  auto groups = fold_diagnostics(ev, alias);
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].members, alias);
+}
+
+TEST(Gate, AModelFindingIsNeverAGateFailure) {
+  auto entries = required_down_to(3);
+  entries.push_back({"Datasets", "CC-BY-NC-4.0"});
+  Evaluation ev = judge(manifest_json(entries));
+  std::size_t d = diagnostic_index(ev, "license-not-open");
+  EXPECT_TRUE(is_model_finding(ev.diagnostics[d]));
+  GatePolicy p;
+  p.fail_on = Severity::warning;
+  EXPECT_TRUE(check_gate(ev, p).passed);
+}
+
 TEST(Gate, WaiverKeepsStrictFromFailingAndStaysVisible) {
   Evaluation ev = class_three_with_warning();
   GatePolicy p;
-  p.strict = true;
+  p.fail_on = Severity::warning;
   p.today = "2026-06-01";
   p.waivers = {{"license-type-unsuited",
                 "model architecture",
@@ -120,7 +157,7 @@ TEST(Gate, WaiverKeepsStrictFromFailingAndStaysVisible) {
 TEST(Gate, WaiverForAnotherComponentOrCodeDoesNotApply) {
   Evaluation ev = class_three_with_warning();
   GatePolicy p;
-  p.strict = true;
+  p.fail_on = Severity::warning;
   p.waivers = {{"license-type-unsuited", "Model card", "other", "9999-12-31", {}},
                {"license-not-canonical", "Model architecture", "other", "9999-12-31", {}}};
   GateResult r = check_gate(ev, p);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
+#include <mofcheck/gate.hpp>
 #include <mofcheck/report.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -104,10 +106,115 @@ TEST(JsonReport, ErrorsAreObjectsToo) {
   std::ostringstream out;
   auto reporter = make_reporter("json", {});
   reporter->add_error(Error({"bad.json", 3, 4}, "oops"), out);
+  reporter->finish(out);
   auto j = nlohmann::json::parse(out.str());
   EXPECT_EQ(j["input"], "bad.json");
   EXPECT_EQ(j["error"]["message"], "oops");
   EXPECT_EQ(j["error"]["location"]["line"], 3);
+}
+
+TEST(JsonReport, SeveralReportsAreOneArray) {
+  Evaluation ev = judge(manifest_json(required_down_to(3)));
+  std::ostringstream out;
+  auto reporter = make_reporter("json", {});
+  reporter->add(ev, {}, out);
+  reporter->add_error(Error({"bad.json", 3, 4}, "oops"), out);
+  reporter->add(ev, {}, out);
+  reporter->finish(out);
+  auto j = nlohmann::json::parse(out.str());  // one document, not three
+  ASSERT_TRUE(j.is_array());
+  ASSERT_EQ(j.size(), 3u);
+  EXPECT_EQ(j[0]["class"], 3);
+  EXPECT_EQ(j[1]["error"]["message"], "oops");
+  EXPECT_EQ(j[2]["label"], "Class III - Open Model");
+  // No input at all is an empty array, still one document.
+  std::ostringstream none;
+  auto empty = make_reporter("json", {});
+  empty->finish(none);
+  EXPECT_EQ(none.str(), "[]\n");
+}
+
+TEST(JsonReport, SummaryOnlyGivesTheClassCounts) {
+  ReportOptions o;
+  o.summary_only = true;
+  o.framework = &builtin_framework();
+  std::ostringstream out;
+  auto reporter = make_reporter("json", o);
+  reporter->add(judge(manifest_json(required_down_to(3))), {}, out);
+  reporter->add(judge(manifest_json({})), {}, out);
+  reporter->add_error(Error({"bad.json", 1, 1}, "oops"), out);
+  reporter->finish(out);
+  auto j = nlohmann::json::parse(out.str());
+  EXPECT_EQ(j["models"], 2);
+  EXPECT_EQ(j["invalid_inputs"], 1);
+  ASSERT_EQ(j["classes"].size(), 4u);
+  EXPECT_EQ(j["classes"][0]["class"], 3);  // the framework's order
+  EXPECT_EQ(j["classes"][0]["models"], 1);
+  EXPECT_EQ(j["classes"][3]["class"], 0);
+  EXPECT_EQ(j["classes"][3]["label"], "Unclassified");
+  EXPECT_EQ(j["classes"][3]["models"], 1);
+}
+
+TEST(CsvReport, ClassIsTheLevelNumberAsInJsonAndTextStaysText) {
+  Evaluation ev = judge(
+      R"({"release": {"name": "two\nlines, \"quoted\"", "license": {"distribution": {"name": "MIT"}},
+    "components": [{"name": "Model architecture"}]}})");
+  std::string csv = render("csv", ev);
+  auto json = nlohmann::json::parse(render("json", ev));
+  std::string row = csv.substr(csv.find('\n') + 1);
+  // RFC 4180: the line break stays a line break, inside quotes; quotes doubled.
+  EXPECT_EQ(row.rfind("\"two\nlines, \"\"quoted\"\"\",,,", 0), 0u) << row;
+  std::string after_producer = row.substr(row.find(",,,") + 3);
+  EXPECT_EQ(after_producer.substr(0, after_producer.find(',')),
+            std::to_string(json["class"].get<int>()));
+  EXPECT_EQ(csv.find("\\x0A"), std::string::npos);
+}
+
+TEST(CodeQuality, IsAnArrayOfIssuesGitLabReads) {
+  Evaluation ev = judge(manifest_json(without(required_down_to(3), "Data card")));
+  GatePolicy p;
+  p.min_class = 3;
+  std::string text = render("codequality", ev, check_gate(ev, p));
+  auto j = nlohmann::json::parse(text);
+  ASSERT_TRUE(j.is_array());
+  ASSERT_FALSE(j.empty());
+  bool data_card = false;
+  for (const auto& issue : j) {
+    for (const char* key : {"description", "check_name", "fingerprint", "severity"}) {
+      EXPECT_TRUE(issue[key].is_string()) << key;
+    }
+    EXPECT_TRUE(issue["location"]["path"].is_string());
+    EXPECT_GE(issue["location"]["lines"]["begin"].get<int>(), 1);
+    const std::string severity = issue["severity"];
+    EXPECT_TRUE(severity == "info" || severity == "minor" || severity == "major" ||
+                severity == "critical" || severity == "blocker");
+    if (issue["check_name"] == "component/data-card") {
+      data_card = true;
+      EXPECT_EQ(severity, "major");  // the gate needs it
+    }
+  }
+  EXPECT_TRUE(data_card) << text;
+  // The same issue gets the same fingerprint on the next run.
+  EXPECT_EQ(text, render("codequality", ev, check_gate(ev, p)));
+}
+
+TEST(TextReport, WrapsToTheWidthGiven) {
+  Evaluation ev = judge(manifest_json({}));
+  ReportOptions o;
+  o.width = 60;
+  std::ostringstream out;
+  auto reporter = make_reporter("text", o);
+  reporter->add(ev, {}, out);
+  reporter->finish(out);
+  std::istringstream lines(out.str());
+  std::size_t longest = 0, wrapped = 0;
+  for (std::string line; std::getline(lines, line);) {
+    longest = std::max(longest, line.size());
+    wrapped += line.rfind("      ", 0) == 0 ? 1 : 0;
+  }
+  // Component lines are a table of up to 59 columns; every sentence wraps.
+  EXPECT_LE(longest, 60u) << out.str();
+  EXPECT_GT(wrapped, 0u) << out.str();
 }
 
 TEST(Reporters, UnknownFormatGivesNothing) {

@@ -120,9 +120,16 @@ TEST_F(ScanTest, HuggingFaceLayout) {
   EXPECT_TRUE(has_note(r, "names datasets (org/corpus)"));
   EXPECT_TRUE(has_note(r, "model-index in the front matter lists 1 result(s)"));
 
+  // A paper on arXiv is not the repository's to license: the draft gives it
+  // an empty license instead of letting the repository's Apache-2.0 apply.
+  EXPECT_TRUE(component(r, "Technical report")->has_license);
+  EXPECT_EQ(component(r, "Technical report")->license, "");
+  EXPECT_TRUE(has_note(r, "confirm the license on its arXiv page"));
+
   for (DraftSyntax syntax : {DraftSyntax::json, DraftSyntax::yaml}) {
     Evaluation ev = evaluate_draft(r, syntax);
-    EXPECT_EQ(ev.model_class, 3);
+    EXPECT_EQ(ev.model_class, 0);
+    EXPECT_EQ(status(ev, "Technical report"), ComponentStatus::unlicensed);
     EXPECT_EQ(status(ev, "Data card"), ComponentStatus::met);
   }
 }
