@@ -117,10 +117,12 @@ int run_badge(const BadgeOptions& opts, Context& ctx);
 struct LicenseOptions {
   DataOptions data;
   std::string expression;
+  std::string file;  ///< --file PATH: identify the license text in PATH instead
   std::string format = "text";
 };
 void setup_license(CLI::App& app, LicenseOptions& opts);
-/// Exit 0 when the expression is open, 1 when it is not.
+/// Exit 0 when the expression is open, 1 when it is not. With --file: exit 0
+/// when the text is confidently one or more open licenses and nothing more.
 int run_license(const LicenseOptions& opts, Context& ctx);
 
 struct LicensesOptions {

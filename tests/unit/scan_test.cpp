@@ -233,7 +233,7 @@ TEST_F(ScanTest, WalkIsCapped) {
   ScanLimits limits;
   limits.max_entries = 10;
   ScanResult r = scan_repository(root_.string(), builtin_framework(), LicenseDb::builtin(),
-                                 ScanRules::builtin(), LicenseTexts::builtin(), limits);
+                                 ScanRules::builtin(), LicenseMatcher::builtin(), limits);
   EXPECT_TRUE(r.truncated);
   EXPECT_TRUE(has_note(r, "stopped after 10"));
 
@@ -241,7 +241,7 @@ TEST_F(ScanTest, WalkIsCapped) {
   limits = {};
   limits.max_depth = 3;
   r = scan_repository(root_.string(), builtin_framework(), LicenseDb::builtin(),
-                      ScanRules::builtin(), LicenseTexts::builtin(), limits);
+                      ScanRules::builtin(), LicenseMatcher::builtin(), limits);
   EXPECT_EQ(component(r, "Training code"), nullptr);
 }
 
