@@ -40,10 +40,10 @@ struct ComponentResult {
   std::string license_canonical;  ///< canonical form, or as written
   LicenseSource license_source = LicenseSource::none;
   bool type_appropriate = true;
-  std::string reason;      ///< why it is not open / which open choice counted
-  std::string suggestion;  ///< license id the written text most likely means
-  std::string included_in;     ///< host component name when published inside another
-  std::string substituted_by;  ///< component that stands in for it, when one does
+  std::string reason;            ///< why it is not open / which open choice counted
+  std::string suggestion;        ///< license id the written text most likely means
+  std::string included_in;       ///< host component name when published inside another
+  std::string substituted_by;    ///< component that stands in for it, when one does
   SourceLocation where;          ///< manifest entry (or the release when missing)
   SourceLocation license_where;  ///< where the license text was written
 };
@@ -69,7 +69,7 @@ struct Evaluation {
   std::vector<double> progress;
   std::vector<ComponentResult> components;  ///< one per definition component, in its order
   std::vector<Diagnostic> diagnostics;      ///< manifest and license findings
-  std::vector<ClassGap> gaps;  ///< classes above the reached one, nearest first
+  std::vector<ClassGap> gaps;               ///< classes above the reached one, nearest first
 
   bool has_warnings() const;
 };
@@ -77,6 +77,7 @@ struct Evaluation {
 /// Judges `manifest`. Throws Error only when the manifest contradicts the
 /// definition structurally (an `included_in` that the definition forbids or
 /// that names a component not itself included).
-Evaluation evaluate(const Manifest& manifest, const Framework& framework, const LicenseDb& licenses);
+Evaluation evaluate(const Manifest& manifest, const Framework& framework,
+                    const LicenseDb& licenses);
 
 }  // namespace mofcheck

@@ -35,12 +35,12 @@ struct ManifestComponent {
   Field license;  ///< present only when the entry has its own `license` key
   Field license_path;
   Field component_path;
-  Field included_in;  ///< name of the component it is published inside
+  Field included_in;     ///< name of the component it is published inside
   SourceLocation where;  ///< the list entry
 };
 
 struct Manifest {
-  std::string origin;  ///< file name, "<stdin>", or "file#record"
+  std::string origin;      ///< file name, "<stdin>", or "file#record"
   std::size_t record = 0;  ///< 1-based number of the record in a stream input; 0 for a whole input
   Field framework_name;
   Field framework_version;
@@ -72,8 +72,7 @@ struct ReadLimits {
 /// Throws Error with origin, line and column for syntax errors and structural
 /// errors (wrong types, missing release name, limits).
 Manifest parse_manifest(std::string_view text, std::string_view origin,
-                        InputSyntax syntax = InputSyntax::automatic,
-                        const ReadLimits& limits = {});
+                        InputSyntax syntax = InputSyntax::automatic, const ReadLimits& limits = {});
 
 /// Moves every position of `manifest` as if its text had started at `line`
 /// and `column` of a larger input (a record of a stream): lines move by

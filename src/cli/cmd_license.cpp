@@ -6,11 +6,11 @@
 #include <cstdio>
 #include <ostream>
 
-#include "cli/cli.hpp"
 #include <mofcheck/license_text.hpp>
 #include <mofcheck/manifest.hpp>
 #include <mofcheck/report.hpp>
 #include <mofcheck/spdx.hpp>
+#include "cli/cli.hpp"
 
 #include "cli/commands.hpp"
 #include "report/license_describe.hpp"

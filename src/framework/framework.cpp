@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <set>
 
+#include "syntax/yaml_reader.hpp"
 #include "util/embedded_data.hpp"
 #include "util/text_util.hpp"
-#include "syntax/yaml_reader.hpp"
 
 namespace mofcheck {
 

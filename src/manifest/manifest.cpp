@@ -7,9 +7,9 @@
 #include <filesystem>
 #include <initializer_list>
 
-#include "syntax/doc_tree.hpp"
 #include "manifest/json_fast_path.hpp"
 #include "manifest/manifest_full_reader.hpp"
+#include "syntax/doc_tree.hpp"
 #include "util/text_encoding.hpp"
 
 namespace mofcheck {

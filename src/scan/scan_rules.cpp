@@ -2,8 +2,8 @@
 // The scanner's rules (data/scan-rules.yaml) into plain structs.
 #include <mofcheck/scan.hpp>
 
-#include "util/embedded_data.hpp"
 #include "syntax/yaml_reader.hpp"
+#include "util/embedded_data.hpp"
 
 namespace mofcheck {
 
