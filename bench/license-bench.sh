@@ -39,8 +39,14 @@ def key(i):
 
 def write(path, text, newline="\n"):
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", newline=newline) as f:
-        f.write(text)
+    data = text.replace("\n", newline).encode()
+    try:
+        if open(path, "rb").read() == data:
+            return  # unchanged: keeps licensecheck's cache valid
+    except OSError:
+        pass
+    with open(path, "wb") as f:
+        f.write(data)
 
 def ours(path):
     out = subprocess.run([bin, "license", "--file", path, "--format", "json"],
@@ -54,15 +60,24 @@ def ours_ids(r):
     f = r["licenses"][0]
     return {key(f["id"])} | {key(x) for x in f.get("same_text", [])}
 
+cache_file = os.path.join(work, "licensecheck-cache.json")
+try:
+    cache = json.load(open(cache_file))
+except (OSError, ValueError):
+    cache = {}
+
 def licensecheck(paths):
-    res = {}
-    for i in range(0, len(paths), 200):
+    """licensecheck's answers, cached by path, size and modification time (it is slow)."""
+    stamp = lambda p: f"{p}:{os.path.getsize(p)}:{os.path.getmtime(p)}"
+    todo = [p for p in paths if stamp(p) not in cache]
+    for i in range(0, len(todo), 200):
         out = subprocess.run(["licensecheck", "--check=.", "--shortname-scheme=spdx", "-m",
-                              "--lines=0"] + paths[i:i + 200], capture_output=True, text=True)
+                              "--lines=0"] + todo[i:i + 200], capture_output=True, text=True)
         for line in out.stdout.splitlines():
             p, _, lic = line.partition("\t")
-            res[p] = lic
-    return res
+            cache[stamp(p)] = lic
+    json.dump(cache, open(cache_file, "w"))
+    return {p: cache.get(stamp(p), "") for p in paths}
 
 def lc_ids(answer):
     if not answer or answer.startswith("UNKNOWN"):

@@ -39,6 +39,14 @@ std::vector<std::uint32_t> word_shingles(const std::vector<TextWord>& words);
 /// Fingerprint of the 3-gram starting at words[i] (i + 2 < words.size()).
 std::uint32_t shingle_at(const std::vector<TextWord>& words, std::size_t i);
 
+/// One line of the index format (data/license-index.txt) for a license
+/// text's words: its ids, word count, sample size and fingerprints. Long
+/// texts keep the fingerprints whose hash is a multiple of the sample size,
+/// the smallest power of two (at most `max_sample`) that keeps about `cap`.
+std::string license_index_entry(const std::vector<std::string>& ids,
+                                const std::vector<TextWord>& words, std::size_t cap = 160,
+                                std::uint32_t max_sample = 8);
+
 /// A license of the index near a text.
 struct LicenseCandidate {
   std::vector<std::string> ids;  ///< SPDX ids whose texts normalise alike, preferred first
@@ -71,9 +79,9 @@ struct TextIdentification {
   std::vector<TextDifference> differences;  ///< text the found licenses do not explain
   std::size_t words = 0;                    ///< words after normalisation
   std::size_t added_words = 0;              ///< words in differences marked `added`
-  double score = 0;        ///< best Dice similarity (1 for an SPDX text as published)
-  bool exact = false;      ///< one license, all of it, nothing else
-  bool confident = false;  ///< the answer is decisive; otherwise a guess to confirm
+  double score = 0;         ///< best Dice similarity (1 for an SPDX text as published)
+  bool exact = false;       ///< one license, all of it, nothing else
+  bool confident = false;   ///< the answer is decisive; otherwise a guess to confirm
   bool adds_terms = false;  ///< the text holds more than its licenses (rider, restrictions)
   std::string note;         ///< why it is not confident, or empty
 };

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include <mofcheck/fix.hpp>
+#include <mofcheck/license_verify.hpp>
 #include <mofcheck/paths.hpp>
 
 #include "evaluate/license_memo.hpp"
@@ -47,6 +48,8 @@ Outcome score(const Manifest& m, const BatchSettings& s) {
   o.evaluation = evaluate_with_fixes(m, *s.framework, *memo);
   o.gate = check_gate(*o.evaluation, *s.policy);
   if (!s.paths_root.empty()) apply_path_check(m, s.paths_root, *o.evaluation, o.gate);
+  if (s.verify_licenses && !s.paths_root.empty())
+    apply_license_verification(m, s.paths_root, *s.licenses, *o.evaluation, o.gate);
   return o;
 }
 

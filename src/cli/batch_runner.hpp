@@ -31,8 +31,9 @@ struct BatchSettings {
   const GatePolicy* policy = nullptr;
   StreamFormat format = StreamFormat::automatic;
   ReadLimits limits;
-  unsigned jobs = 1;       ///< threads reading and evaluating; output order never changes
-  std::string paths_root;  ///< --paths: verify each manifest's local paths under it
+  unsigned jobs = 1;             ///< threads reading and evaluating; output order never changes
+  std::string paths_root;        ///< --paths: verify each manifest's local paths under it
+  bool verify_licenses = false;  ///< --verify-licenses: claims against their texts
 };
 
 /// Receives outcomes in input order on the calling thread; returns false to

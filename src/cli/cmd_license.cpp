@@ -129,9 +129,8 @@ int print_json(const std::string& text, const LicenseAssessment& a,
 
 // 1-based line of a byte offset.
 std::size_t line_of(const std::string& text, std::uint32_t offset) {
-  return 1 + static_cast<std::size_t>(
-                 std::count(text.begin(), text.begin() + std::min<std::size_t>(offset, text.size()),
-                            '\n'));
+  return 1 + static_cast<std::size_t>(std::count(
+                 text.begin(), text.begin() + std::min<std::size_t>(offset, text.size()), '\n'));
 }
 
 // A difference as the reader's own words, shortened and made terminal-safe.
@@ -243,9 +242,10 @@ int run_license_file(const LicenseOptions& opts, const LicenseDb& db, Context& c
 }  // namespace
 
 void setup_license(CLI::App& app, LicenseOptions& opts) {
-  auto* expr = app.add_option("expression", opts.expression,
-                               "License id, SPDX expression or license name (quote it for the shell)")
-                   ->type_name("EXPR");
+  auto* expr =
+      app.add_option("expression", opts.expression,
+                     "License id, SPDX expression or license name (quote it for the shell)")
+          ->type_name("EXPR");
   auto* file = app.add_option("--file", opts.file,
                               "Identify the license text in PATH (a LICENSE file) instead: the "
                               "closest licenses with scores and what kept it from an exact match")
@@ -253,8 +253,7 @@ void setup_license(CLI::App& app, LicenseOptions& opts) {
   expr->excludes(file);
   file->excludes(expr);
   app.callback([expr, file] {
-    if (expr->count() == 0 && file->count() == 0)
-      throw CLI::RequiredError("EXPR or --file PATH");
+    if (expr->count() == 0 && file->count() == 0) throw CLI::RequiredError("EXPR or --file PATH");
   });
   app.add_option("-f,--format", opts.format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))

@@ -54,6 +54,7 @@ struct CheckOptions {
   std::string config;                 ///< --config FILE; empty: ./.mof-check.yaml if present
   std::vector<std::string> outputs;   ///< --output FORMAT=PATH
   std::string paths_root;             ///< --paths ROOT: verify local paths under ROOT
+  bool verify_licenses = false;       ///< --verify-licenses: claims against the texts under ROOT
   ReadLimits limits;                  ///< --max-input-size, --max-depth, ...
   std::vector<std::string> excludes;  ///< --exclude GLOB (directory search)
   std::string input_format = "auto";  ///< --input-format: how an input splits into records

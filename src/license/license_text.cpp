@@ -73,7 +73,41 @@ std::vector<std::string> split(std::string_view s, char sep) {
   return out;
 }
 
+std::string base64_encode(const std::vector<unsigned char>& b) {
+  static const char* k = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  for (std::size_t i = 0; i < b.size(); i += 3) {
+    std::uint32_t v = std::uint32_t{b[i]} << 16;
+    if (i + 1 < b.size()) v |= std::uint32_t{b[i + 1]} << 8;
+    if (i + 2 < b.size()) v |= b[i + 2];
+    out += k[(v >> 18) & 63];
+    out += k[(v >> 12) & 63];
+    out += i + 1 < b.size() ? k[(v >> 6) & 63] : '=';
+    out += i + 2 < b.size() ? k[v & 63] : '=';
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string license_index_entry(const std::vector<std::string>& ids,
+                                const std::vector<TextWord>& words, std::size_t cap,
+                                std::uint32_t max_sample) {
+  const std::vector<std::uint32_t> shingles = word_shingles(words);
+  std::uint32_t sample = 1;
+  while (shingles.size() / sample > cap && sample < max_sample) sample *= 2;
+  std::vector<unsigned char> bytes;
+  for (std::uint32_t h : shingles) {
+    if ((h & (sample - 1)) != 0) continue;
+    bytes.push_back(static_cast<unsigned char>(h >> 16));
+    bytes.push_back(static_cast<unsigned char>(h >> 8));
+    bytes.push_back(static_cast<unsigned char>(h));
+  }
+  std::string line = "L\t";
+  for (std::size_t i = 0; i < ids.size(); ++i) line += (i ? "," : "") + ids[i];
+  return line + '\t' + std::to_string(words.size()) + '\t' + std::to_string(sample) + '\t' +
+         base64_encode(bytes);
+}
 
 std::string normalize_license_text(std::string_view text) {
   std::string out;
@@ -100,7 +134,9 @@ std::string padded(std::string_view words) {
   return out;
 }
 
-std::string padded_words(std::string_view text) { return padded(normalize_license_text(text)); }
+std::string padded_words(std::string_view text) {
+  return padded(normalize_license_text(text));
+}
 
 LicenseMatcher LicenseMatcher::parse(std::string_view index_text, std::string_view index_origin,
                                      std::string_view rules_json, std::string_view rules_origin,
@@ -202,8 +238,8 @@ LicenseMatcher LicenseMatcher::parse(std::string_view index_text, std::string_vi
       bad("fingerprints are base64 of 3-byte values");
     const auto cls = static_cast<std::uint32_t>(m.classes_.size());
     for (std::size_t i = 0; i < bytes.size(); i += 3) {
-      std::uint32_t h = (std::uint32_t{bytes[i]} << 16) | (std::uint32_t{bytes[i + 1]} << 8) |
-                        bytes[i + 2];
+      std::uint32_t h =
+          (std::uint32_t{bytes[i]} << 16) | (std::uint32_t{bytes[i + 1]} << 8) | bytes[i + 2];
       m.postings_.emplace_back(h, cls);
     }
     c.stored = static_cast<std::uint32_t>(bytes.size() / 3);

@@ -36,7 +36,9 @@ std::string_view base_id(std::string_view id) {
 }
 
 // "GPL-2.0-only" -> "GPL".
-std::string_view family(std::string_view id) { return id.substr(0, id.find('-')); }
+std::string_view family(std::string_view id) {
+  return id.substr(0, id.find('-'));
+}
 
 }  // namespace
 
@@ -174,6 +176,21 @@ TextIdentification LicenseMatcher::identify(std::string_view text) const {
       if (state[i] == 1 || (sh[i] & (k.sample - 1)) != 0) continue;
       state[i] = in_class(sh[i], best.cls) ? 1 : 2;
     }
+    // Positions the sample skipped are missed only between two misses.
+    std::size_t prev = n;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (state[i] != 0) {
+        prev = i;
+        continue;
+      }
+      std::size_t next = i + 1;
+      while (next < n && state[next] == 0) ++next;
+      const bool before_missed = prev == n || state[prev] == 2;
+      const bool after_missed = next == n || state[next] == 2;
+      const char fill = before_missed && after_missed && !(prev == n && next == n) ? 2 : 1;
+      for (std::size_t j = i; j < next; ++j) state[j] = fill;
+      i = next - 1;
+    }
     std::size_t left = 0;
     for (std::size_t i = 0; i < n; ++i) {
       use[i] = state[i] != 1;
@@ -252,10 +269,9 @@ TextIdentification LicenseMatcher::identify(std::string_view text) const {
       std::string run;
       for (std::size_t w = a; w <= b; ++w) run += ' ' + norm[w].text;
       run += ' ';
-      const bool restricts = std::any_of(restriction_words_.begin(), restriction_words_.end(),
-                                         [&](const std::string& p) {
-                                           return run.find(p) != std::string::npos;
-                                         });
+      const bool restricts =
+          std::any_of(restriction_words_.begin(), restriction_words_.end(),
+                      [&](const std::string& p) { return run.find(p) != std::string::npos; });
       if (!prefix && !restricts && d.words >= insertion_words_ && related_text(f, l)) {
         // Optional text another version of the license holds (the FSF's
         // closing paragraph, a "How to apply" appendix): not added terms.
@@ -325,7 +341,7 @@ std::string describe_identification(const TextIdentification& id) {
   std::string s;
   if (id.licenses.empty()) {
     s = "license text not recognised";
-    if (!id.closest.empty()) {
+    if (!id.closest.empty() && id.closest.front().score >= 0.3) {
       s += " (closest: " + id.closest.front().ids.front() + ", score " +
            score_text(id.closest.front().score) + ")";
     }

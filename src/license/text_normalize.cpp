@@ -23,14 +23,14 @@ std::size_t utf8_punctuation(std::string_view s, std::size_t i) {
   const auto c = static_cast<unsigned char>(s[i]);
   if (c < 0x80 || i + 1 >= s.size()) return 0;
   const auto d = static_cast<unsigned char>(s[i + 1]);
-  if (c == 0xC2 && d >= 0xA0 && d <= 0xBF) return 2;  // no-break space, (c), guillemets, section
+  if (c == 0xC2 && d >= 0xA0 && d <= 0xBF) return 2;    // no-break space, (c), guillemets, section
   if (c == 0xC3 && (d == 0x97 || d == 0xB7)) return 2;  // multiplication, division signs
   if (i + 2 >= s.size()) return 0;
   const auto e = static_cast<unsigned char>(s[i + 2]);
   if (c == 0xE2 && d >= 0x80 && d <= 0x81) return 3;  // general punctuation: dashes, quotes
   if (c == 0xE2 && d >= 0x86 && d <= 0x9F) return 3;  // arrows, box drawing, shapes (bullets)
-  if (c == 0xE3 && d == 0x80) return 3;                // CJK punctuation
-  if (c == 0xEF && d == 0xBB && e == 0xBF) return 3;   // byte order mark
+  if (c == 0xE3 && d == 0x80) return 3;               // CJK punctuation
+  if (c == 0xEF && d == 0xBB && e == 0xBF) return 3;  // byte order mark
   if (c == 0xEF && d == 0xBC && e >= 0x80 && e <= 0x8F) return 3;  // full-width punctuation
   return 0;
 }
@@ -40,14 +40,15 @@ bool word_byte(std::string_view s, std::size_t i) {
   return ascii_alnum(c) || (c >= 0x80 && utf8_punctuation(s, i) == 0);
 }
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 bool is_roman(std::string_view w) {
-  return !w.empty() && w.size() <= 5 &&
-         std::all_of(w.begin(), w.end(), [](char c) {
-           c = lower(c);
-           return c == 'i' || c == 'v' || c == 'x' || c == 'l';
-         });
+  return !w.empty() && w.size() <= 5 && std::all_of(w.begin(), w.end(), [](char c) {
+    c = lower(c);
+    return c == 'i' || c == 'v' || c == 'x' || c == 'l';
+  });
 }
 
 bool all_digits(std::string_view w) {
@@ -91,7 +92,8 @@ std::size_t list_marker(std::string_view s, std::size_t i, bool line_start) {
 // statement (a symbol, or the word with a year or placeholder) is ignored.
 bool copyright_line(std::string_view line) {
   std::size_t i = 0;
-  while (i < line.size() && std::string_view(" \t*#>/-;!|+").find(line[i]) != std::string::npos) ++i;
+  while (i < line.size() && std::string_view(" \t*#>/-;!|+").find(line[i]) != std::string::npos)
+    ++i;
   std::string_view rest = line.substr(i);
   auto starts = [&](std::string_view p) {
     if (rest.size() < p.size()) return false;
@@ -120,7 +122,8 @@ bool copyright_line(std::string_view line) {
   return false;
 }
 
-void split_words(std::string_view text, std::size_t ls, std::size_t le, std::vector<NormWord>& out) {
+void split_words(std::string_view text, std::size_t ls, std::size_t le,
+                 std::vector<NormWord>& out) {
   std::size_t i = ls;
   // Leading bullets, indentation, comment and Markdown marks.
   while (i < le) {

@@ -31,8 +31,8 @@ struct Entry {
 
 struct LicenseFile {
   std::string rel;
-  std::string dir;  ///< folder it governs, "" for the root
-  std::string license;  ///< what the draft writes; empty when the text needs a person
+  std::string dir;                  ///< folder it governs, "" for the root
+  std::string license;              ///< what the draft writes; empty when the text needs a person
   std::optional<ContentType> type;  ///< from a root file name such as LICENSE-CODE
 };
 
