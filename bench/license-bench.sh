@@ -21,7 +21,7 @@ mkdir -p "$work"
 if [ ! -f "$work/package/spdx-full.json" ]; then
   (cd "$work" && npm pack --silent "spdx-license-list@$version" >/dev/null && tar xzf spdx-license-list-*.tgz)
 fi
-exec python3 - "$bin" "$work" "$root" <<'PY'
+exec python3 -u - "$bin" "$work" "$root" <<'PY'
 import glob, json, os, random, re, shutil, subprocess, sys, time
 
 bin, work, root = sys.argv[1:4]
@@ -135,18 +135,23 @@ for pat in pats:
             continue
         if isinstance(lic, str) and re.fullmatch(r"[A-Za-z0-9.\-+]+", lic):
             real.append((f, lic))
-for pat in ["/usr/lib/**/*.dist-info/LICEN[CS]E*", "/usr/lib/**/*.dist-info/licenses/LICEN[CS]E*",
-            "/usr/lib/**/*.dist-info/COPYING*"]:
-    for f in glob.glob(pat, recursive=True):
-        d = f[: f.index(".dist-info") + len(".dist-info")]
+# Python packages: one walk, license files inside *.dist-info folders.
+for top in glob.glob("/usr/lib/python3*") + ["/usr/lib/google-cloud-sdk"]:
+    for d, dirs, files in os.walk(top):
+        if not d.endswith(".dist-info"):
+            continue
+        dirs[:] = []
         try:
             meta = open(os.path.join(d, "METADATA"), errors="replace").read().split("\n\n")[0]
         except OSError:
             continue
         m = re.search(r"^License-Expression: *([A-Za-z0-9.\-+]+) *$", meta, re.M) or \
             re.search(r"^License: *([A-Za-z0-9.\-+]+) *$", meta, re.M)
-        if m:
-            real.append((f, m.group(1)))
+        if not m:
+            continue
+        for sub in [d, os.path.join(d, "licenses")]:
+            for f in glob.glob(os.path.join(sub, "LICEN[CS]E*")) + glob.glob(os.path.join(sub, "COPYING*")):
+                real.append((f, m.group(1)))
 known = {key(i) for i in spdx}
 real = [(f, l) for f, l in sorted(set(real)) if os.path.isfile(f) and key(l) in known]
 lc = licensecheck([f for f, _ in real])
@@ -179,6 +184,8 @@ riders = [
     "Licensees must not use the Software to train, improve or evaluate a competing product.",
 ]
 def reflow(t):
+    return "\n\n".join(reflow_paragraph(p) for p in t.split("\n\n"))
+def reflow_paragraph(t):
     words = t.split()
     lines, cur = [], ""
     for w in words:

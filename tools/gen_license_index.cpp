@@ -18,7 +18,7 @@
 namespace {
 
 constexpr std::size_t kCap = 160;        // fingerprints kept per long license
-constexpr std::uint32_t kMaxSample = 8;  // a rider of a few dozen words still shows
+constexpr std::uint32_t kMaxSample = 4;  // a rider of a few dozen words still shows
 
 std::string read(const char* path) {
   std::ifstream in(path, std::ios::binary);

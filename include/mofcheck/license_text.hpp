@@ -45,7 +45,7 @@ std::uint32_t shingle_at(const std::vector<TextWord>& words, std::size_t i);
 /// the smallest power of two (at most `max_sample`) that keeps about `cap`.
 std::string license_index_entry(const std::vector<std::string>& ids,
                                 const std::vector<TextWord>& words, std::size_t cap = 160,
-                                std::uint32_t max_sample = 8);
+                                std::uint32_t max_sample = 4);
 
 /// A license of the index near a text.
 struct LicenseCandidate {

@@ -252,15 +252,28 @@ TextIdentification LicenseMatcher::identify(std::string_view text) const {
       }
       std::size_t f = i, l = i;
       std::size_t j = i;
-      while (j < n && state[j] != 1) {
-        if (state[j] == 2) l = j;
+      // A run goes on across up to two hits: common word triples of the
+      // license ("with the licensor") inside a rider do not split it.
+      std::size_t hits_between = 0;
+      while (j < n) {
+        if (state[j] == 2) {
+          l = j;
+          hits_between = 0;
+        } else if ((sh[j] & (classes_[accepted.front()].sample - 1)) == 0 && ++hits_between > 2) {
+          break;
+        }
         ++j;
       }
+      j = l + 1;
+      while (j < n && state[j] == 0) ++j;
       const bool prefix = last_explained == n;
       const bool suffix = j == n;
       // Words the run adds: a..b with a = f + 2, b = l (see shingle_at).
-      std::size_t a = prefix ? 0 : f + 2;
-      std::size_t b = suffix ? words.size() - 1 : l;
+      // With a sample size p the run may begin and end up to p - 1 words
+      // beyond its first and last missed fingerprint.
+      const std::size_t slack = classes_[accepted.front()].sample - 1;
+      std::size_t a = prefix ? 0 : f + 2 > slack ? f + 2 - slack : 0;
+      std::size_t b = suffix ? words.size() - 1 : std::min(l + slack, words.size() - 1);
       if (a > b) a = b;
       TextDifference d;
       d.begin = words[a].begin;

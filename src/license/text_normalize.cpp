@@ -110,8 +110,14 @@ bool copyright_line(std::string_view line) {
   // "(c) You must retain..." is a list item, not a notice: a notice has a
   // year, a year placeholder, or says "copyright" with a symbol.
   if (low.find("year") != std::string::npos || low.find("yyyy") != std::string::npos) return true;
-  if (symbol ? low.find("copyright") != std::string::npos
-             : low.find("(c)") != std::string::npos || low.find("\xC2\xA9") != std::string::npos)
+  if (symbol) {
+    // "(c) 2020 Name" or "(c) Copyright Name": the symbol, then a year or the word.
+    std::size_t k = low[0] == '(' ? 3 : 2;
+    while (k < low.size() && (low[k] == ' ' || low[k] == '\t')) ++k;
+    return k < low.size() &&
+           ((low[k] >= '0' && low[k] <= '9') || low.compare(k, 9, "copyright") == 0);
+  }
+  if (low.find("(c)") != std::string::npos || low.find("\xC2\xA9") != std::string::npos)
     return true;
   for (std::size_t k = 0; k + 4 <= low.size(); ++k) {
     bool year = (low.compare(k, 2, "19") == 0 || low.compare(k, 2, "20") == 0) &&
