@@ -9,6 +9,8 @@
 
 #include <mofcheck/spdx.hpp>
 
+#include "util/path_within.hpp"
+
 namespace mofcheck {
 
 namespace fs = std::filesystem;
@@ -48,11 +50,7 @@ std::optional<fs::path> local_file(const fs::path& canonical_root, const std::st
   std::error_code ec;
   fs::path target = fs::canonical(fs::path(root) / rel, ec);
   if (ec || !fs::is_regular_file(target, ec)) return std::nullopt;
-  auto r = canonical_root.begin();
-  auto i = target.begin();
-  for (; r != canonical_root.end(); ++r, ++i) {
-    if (i == target.end() || *i != *r) return std::nullopt;
-  }
+  if (!path_within(canonical_root, target)) return std::nullopt;
   return target;
 }
 
