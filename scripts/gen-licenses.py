@@ -178,7 +178,6 @@ def build(spdx, spdx_exceptions, extras):
         "release_date": spdx["releaseDate"],
         "source": "; ".join(sources),
         "default_reason": reasons["default"],
-        "advice": suits["advice"],
         "ignored_words": {"leading": extras["ignored_suffixes"]["leading_words"],
                           "trailing": extras["ignored_suffixes"]["words"]},
         "licenses": [compact_license(l) for l in ordered],
@@ -208,7 +207,7 @@ def dump(data):
 
     parts = ["{"]
     scalars = [k for k in data if not isinstance(data[k], (list, dict))]
-    scalars += ["advice", "ignored_words"]
+    scalars += ["ignored_words"]
     for key in scalars:
         parts.append(f"{line(key)}:{line(data[key])},")
     for key in ("licenses", "exceptions", "known"):

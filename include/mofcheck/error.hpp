@@ -17,18 +17,30 @@ struct SourceLocation {
   std::string str() const;
 };
 
+/// What an Error is about, beyond its message, so that a caller can add its
+/// own advice (the CLI names the flag that sets a limit). Library messages
+/// never name a command-line flag.
+enum class ErrorKind {
+  invalid,          ///< the input is malformed or cannot be used as it is
+  input_too_large,  ///< an input or record is larger than ReadLimits::max_bytes
+  string_too_long,  ///< a string or key is longer than ReadLimits::max_string
+  bad_checkout,     ///< the root given for a path check is not a readable folder
+};
+
 /// The one exception type of the library: an input (manifest, definition,
 /// license data, command line) that cannot be used. `what()` reads
 /// "file:line:col: message".
 class Error : public std::runtime_error {
  public:
-  Error(SourceLocation where, const std::string& message);
+  Error(SourceLocation where, const std::string& message, ErrorKind kind = ErrorKind::invalid);
   const SourceLocation& where() const { return where_; }
   const std::string& message() const { return message_; }
+  ErrorKind kind() const { return kind_; }
 
  private:
   SourceLocation where_;
   std::string message_;
+  ErrorKind kind_;
 };
 
 enum class Severity { error, warning, note };

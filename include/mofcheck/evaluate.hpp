@@ -52,6 +52,15 @@ struct ComponentResult {
 struct ClassGap {
   int level = 0;
   std::vector<std::size_t> unmet;  ///< indices into Framework::components, definition order
+  /// What to do to reach the class: minimal_actions() of this gap.
+  std::vector<std::size_t> actions;
+};
+
+/// One class to climb to and the actions it needs.
+struct NextStep {
+  int level = 0;
+  std::vector<std::size_t> actions;     ///< the gap's actions
+  std::vector<std::size_t> additional;  ///< those not already in the step before
 };
 
 struct ModelInfo {
@@ -70,11 +79,36 @@ struct Evaluation {
   std::vector<ComponentResult> components;  ///< one per definition component, in its order
   std::vector<Diagnostic> diagnostics;      ///< manifest and license findings
   std::vector<ClassGap> gaps;               ///< classes above the reached one, nearest first
+  /// The path every report ends with: the next class up, then the most
+  /// complete class when it is another one. Empty when the model reached it.
+  std::vector<NextStep> next_steps;
 
   bool has_warnings() const;
 };
 
-/// Judges `manifest`. Throws Error only when the manifest contradicts the
+/// The actions one class still needs, as component indices ordered by class
+/// (nearest first): the gap's unmet components, less those that an unmet
+/// stand-in in the same list covers. evaluate() stores them in ClassGap::actions.
+std::vector<std::size_t> minimal_actions(const Evaluation& ev, const ClassGap& gap);
+
+/// The next steps of `ev` from its gaps; evaluate() stores them in
+/// Evaluation::next_steps.
+std::vector<NextStep> next_steps(const Evaluation& ev);
+
+/// What to release a component of `type` under, from the framework's
+/// recommended licenses: "an open data license such as CDLA-Permissive-2.0
+/// or Apache-2.0". The one source of license advice in reports.
+std::string license_advice(const Framework& framework, ContentType type);
+
+/// The end of a license-type-unsuited diagnostic: "data is better under "
+/// and license_advice().
+std::string unsuited_advice(const Framework& framework, ContentType type);
+
+/// Judges `manifest`: statuses, class, progress, gaps and diagnostics, and
+/// what the suggested license fixes would do (every "did you mean"
+/// diagnostic ends with the class that fix gives; a license-fix-class note
+/// when all of them together change the class). Every command that judges a
+/// manifest uses this one evaluation. Throws Error only when the manifest contradicts the
 /// definition structurally (an `included_in` that the definition forbids or
 /// that names a component not itself included).
 Evaluation evaluate(const Manifest& manifest, const Framework& framework,

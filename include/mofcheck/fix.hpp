@@ -2,7 +2,7 @@
 // License fixes: the canonical rewrite of every license a manifest writes,
 // applied to the manifest's text byte for byte (mof-check fix), or to the
 // parsed manifest to tell what class the fixes would give (the "what if" of
-// every "did you mean" diagnostic).
+// every "did you mean" diagnostic, which evaluate() adds).
 #pragma once
 
 #include <string>
@@ -54,13 +54,5 @@ struct FixResult {
 /// boolean. Nothing is partly fixed: it rewrites every certain edit or throws.
 FixResult fix_manifest_text(std::string_view text, std::string_view origin,
                             const LicenseDb& licenses, const ReadLimits& limits = {});
-
-/// evaluate(), plus what the suggested license fixes would do, computed here
-/// so that renderers need not judge: every "did you mean" diagnostic
-/// (license-alias, license-unknown) ends with the class the model would
-/// reach with that fix, and when several fixes together change the class a
-/// note (code license-fix-class) says so. Throws as evaluate() does.
-Evaluation evaluate_with_fixes(const Manifest& manifest, const Framework& framework,
-                               const LicenseDb& licenses);
 
 }  // namespace mofcheck

@@ -23,6 +23,9 @@ struct Waiver {
 struct GatePolicy {
   int min_class = 0;    ///< 0 = no class required; else the level to reach (3 = Class III)
   bool strict = false;  ///< warning diagnostics fail the gate unless waived
+  /// How failures and reports name the strict setting ("fails strict"); the
+  /// CLI passes its flag, "--strict".
+  std::string strict_label = "strict";
   std::vector<std::size_t>
       require;  ///< components (indices into Framework::components) that must be met
   std::vector<Waiver> waivers;
@@ -39,8 +42,9 @@ struct WaivedDiagnostic {
 
 struct GateResult {
   bool passed = true;
-  std::vector<std::string> failures;  ///< one sentence each
-  int min_class = 0;                  ///< the class the policy required (0: none)
+  std::vector<std::string> failures;    ///< one sentence each
+  int min_class = 0;                    ///< the class the policy required (0: none)
+  std::string strict_label = "strict";  ///< GatePolicy::strict_label, for reports
   /// Components whose not being met fails the gate (the gap to the minimum
   /// class, and required components), in definition order.
   std::vector<std::size_t> blocking;

@@ -63,7 +63,8 @@ struct LicenseFinding {
   std::string code;     ///< e.g. "license-not-canonical", "license-deprecated",
                         ///< "license-alias", "license-unknown", "license-not-open",
                         ///< "license-syntax", "license-type-unsuited"
-  std::string message;  ///< one sentence, says how to fix it
+  std::string message;  ///< one sentence, says how to fix it (for license-type-unsuited
+                        ///< the evaluator adds the framework's advice)
   int column = 0;       ///< 1-based column inside the license text, 0 if none
 };
 

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cli/batch_runner.hpp"
 
-#include <atomic>
+#include <algorithm>
 #include <condition_variable>
-#include <deque>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -12,13 +11,13 @@
 #include <mofcheck/license_verify.hpp>
 #include <mofcheck/paths.hpp>
 
+#include "cli/batch_reader.hpp"
+#include "cli/flag_hints.hpp"
 #include "evaluate/license_memo.hpp"
 
 namespace mofcheck {
 
 namespace {
-
-using Emit = std::function<bool(Outcome&&)>;
 
 Outcome failed(std::unique_ptr<Error> error) {
   Outcome o;
@@ -45,7 +44,7 @@ Outcome score(const Manifest& m, const BatchSettings& s) {
   thread_local std::optional<LicenseMemo> memo;
   if (!memo || !memo->serves(*s.licenses)) memo.emplace(*s.licenses);
   Outcome o;
-  o.evaluation = evaluate_with_fixes(m, *s.framework, *memo);
+  o.evaluation = evaluate(m, *s.framework, *memo);
   o.gate = check_gate(*o.evaluation, *s.policy);
   if (!s.paths_root.empty()) apply_path_check(m, s.paths_root, *o.evaluation, o.gate);
   if (s.verify_licenses && !s.paths_root.empty())
@@ -58,12 +57,16 @@ Outcome score_record(const Record& rec, const std::string& shown, const BatchSet
     try {
       return score(parse_manifest(rec.text, shown, InputSyntax::automatic, s.limits), s);
     } catch (const Error& e) {
-      return failed(std::make_unique<Error>(e));
+      return failed(std::make_unique<Error>(with_flag_hint(e)));
     }
   }
   const std::string origin = record_origin(shown, rec.number);
   try {
-    if (!rec.problem.empty()) throw Error({origin, rec.line, rec.column}, rec.problem);
+    if (!rec.problem.empty()) {
+      // The reader goes on after a record too large to keep: it is skipped.
+      Error too_large({origin, rec.line, rec.column}, rec.problem, ErrorKind::input_too_large);
+      throw Error(too_large.where(), with_flag_hint(too_large).message() + "; it is skipped");
+    }
     // Built in place and scored by reference: a Manifest holds some fifty strings.
     Manifest m = [&] {
       try {
@@ -76,40 +79,42 @@ Outcome score_record(const Record& rec, const std::string& shown, const BatchSet
     offset_positions(m, rec.line, rec.column);
     return score(m, s);
   } catch (const Error& e) {
-    return failed(std::make_unique<RecordError>(e, shown, rec.number));
+    return failed(std::make_unique<RecordError>(with_flag_hint(e), shown, rec.number));
   }
 }
 
-// Reads one input record by record; stops early when `emit` says so.
-void process_input(const InputItem& item, const BatchSettings& s, const Emit& emit) {
-  if (!item.problem.empty()) {
-    emit(failed(std::make_unique<Error>(SourceLocation{item.shown, 0, 0}, item.problem)));
-    return;
-  }
-  try {
-    auto source = open_source(item.path, item.shown);
-    RecordReader reader(*source, item.shown, s.format, s.limits.max_bytes);
-    Record rec;
-    while (reader.next(rec)) {
-      if (!emit(score_record(rec, item.shown, s))) return;
+// Parses and scores every item of a batch, in order, into `out`, and renders
+// each outcome when there is a renderer.
+void score_batch(RecordBatch& batch, const std::vector<InputItem>& inputs, const BatchSettings& s,
+                 const Renderer& render, std::vector<Outcome>& out) {
+  out.reserve(batch.items.size());
+  for (BatchItem& item : batch.items) {
+    if (item.error) {
+      out.push_back(failed(std::move(item.error)));
+    } else {
+      item.record.text = batch.text_of(item);
+      out.push_back(score_record(item.record, inputs[item.input].shown, s));
     }
-  } catch (const Error& e) {
-    emit(failed(std::make_unique<Error>(e)));
-  } catch (const std::exception& e) {
-    emit(failed(std::make_unique<Error>(SourceLocation{item.shown, 0, 0},
-                                        std::string("internal error: ") + e.what())));
+    if (render) render(out.back());
   }
 }
 
-// Outcomes of one input, passed from its worker to the sink.
+Renderer make_renderer(const BatchSettings& s) {
+  return s.make_renderer ? s.make_renderer() : Renderer{};
+}
+
+// A batch on its way from reading to the sink; a ring of these bounds memory.
 struct Slot {
-  std::mutex mutex;
-  std::condition_variable changed;
-  std::deque<Outcome> queue;
-  bool done = false;
+  RecordBatch batch;
+  std::vector<Outcome> outcomes;
+  bool scored = false;  // under the batch mutex
 };
 
-constexpr std::size_t slot_capacity = 256;
+// Records per batch: enough that a hand-over between threads (a few futex
+// calls) costs little beside scoring the batch, few enough that memory stays
+// small and the last batch does not leave a core idle for long.
+constexpr std::size_t batch_items = 32;
+constexpr std::size_t batch_bytes = 256 * 1024;
 
 }  // namespace
 
@@ -120,88 +125,124 @@ unsigned default_jobs() {
 
 void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settings,
                const OutcomeSink& sink) {
-  const std::size_t n = inputs.size();
-  const unsigned jobs = static_cast<unsigned>(std::min<std::size_t>(settings.jobs, n));
-  if (jobs <= 1) {
-    bool go = true;
-    for (std::size_t i = 0; i < n && go; ++i) {
-      process_input(inputs[i], settings, [&](Outcome&& o) { return go = sink(o); });
+  BatchReader reader(inputs, settings.format, settings.limits.max_bytes);
+  // Returns false when the sink stops the run.
+  auto emit = [&](std::vector<Outcome>& outcomes) {
+    for (Outcome& o : outcomes) {
+      if (!sink(o)) return false;
     }
+    return true;
+  };
+
+  // The first batch is read here: when it holds the whole run (one manifest,
+  // a few files), it is scored without starting a thread.
+  const std::size_t window = std::size_t{std::max(settings.jobs, 1u)} + 2;
+  std::vector<Slot> slots(window);
+  if (!reader.fill(slots[0].batch, batch_items, batch_bytes)) return;
+  if (settings.jobs <= 1 || reader.finished()) {
+    Slot& slot = slots[0];
+    const Renderer render = make_renderer(settings);
+    do {
+      score_batch(slot.batch, inputs, settings, render, slot.outcomes);
+      if (!emit(slot.outcomes)) return;
+      slot.outcomes.clear();
+      slot.batch.clear();
+    } while (reader.fill(slot.batch, batch_items, batch_bytes));
     return;
   }
 
-  // Workers run at most `window` inputs ahead of the sink, and input i uses
-  // slot i % window: memory stays bounded however many inputs there are.
-  const std::size_t window = std::size_t{jobs} * 4;
-  std::vector<Slot> slots(window);
-  std::mutex claim_mutex;
-  std::condition_variable claim_changed;
-  std::size_t next = 0;      // first input not yet claimed (under claim_mutex)
-  std::size_t consumed = 0;  // inputs the sink is done with (under claim_mutex)
-  std::atomic<bool> stop{false};
+  // Workers take turns at the reader (reading is serial: a stream is split
+  // in order), then score what they read in parallel. Batch k goes to slot
+  // k % window, and a worker reads batch k only once the sink is done with
+  // batch k - window, so at most `window` batches are held.
+  std::mutex mutex;
+  std::condition_variable worker_cv;  // the reader is free, or a slot is
+  std::condition_variable sink_cv;    // a batch is scored, or reading ended
+  bool reading = false;               // a worker holds the reader
+  bool read_all = false;
+  std::size_t next_batch = 1;  // batch 0 was read above
+  std::size_t consumed = 0;    // batches the sink is done with
+  bool stop = false;
+  std::exception_ptr failure;  // a worker's, rethrown here
 
   auto work = [&] {
+    const Renderer render = make_renderer(settings);
     for (;;) {
-      std::size_t i = 0;
+      std::size_t k = 0;
       {
-        std::unique_lock lock(claim_mutex);
-        claim_changed.wait(lock, [&] { return next < consumed + window || stop.load(); });
-        if (next >= n || stop.load()) return;
-        i = next++;
+        std::unique_lock lock(mutex);
+        worker_cv.wait(
+            lock, [&] { return stop || read_all || (!reading && next_batch < consumed + window); });
+        if (stop || read_all) return;
+        reading = true;
+        k = next_batch;
       }
-      Slot& slot = slots[i % window];
-      process_input(inputs[i], settings, [&](Outcome&& o) {
-        std::unique_lock lock(slot.mutex);
-        slot.changed.wait(lock, [&] { return slot.queue.size() < slot_capacity || stop.load(); });
-        if (stop.load()) return false;
-        slot.queue.push_back(std::move(o));
-        // Only the sink waits for a queue to fill, and only while it is empty.
-        if (slot.queue.size() == 1) slot.changed.notify_all();
-        return true;
-      });
-      std::lock_guard lock(slot.mutex);
-      slot.done = true;
-      slot.changed.notify_all();
+      Slot& slot = slots[k % window];
+      // The outcomes of batch k - window are freed here, not on the sink's thread.
+      slot.outcomes.clear();
+      slot.batch.clear();
+      bool got = false;
+      try {
+        got = reader.fill(slot.batch, batch_items, batch_bytes);
+      } catch (...) {
+        // fill() turns every read error into an item; only allocation can fail here.
+        std::lock_guard lock(mutex);
+        failure = std::current_exception();
+        reading = false;
+        read_all = stop = true;
+        worker_cv.notify_all();
+        sink_cv.notify_all();
+        return;
+      }
+      {
+        std::lock_guard lock(mutex);
+        reading = false;
+        if (got) {
+          ++next_batch;
+        } else {
+          read_all = true;
+          sink_cv.notify_all();
+        }
+      }
+      worker_cv.notify_one();
+      if (!got) return;
+      score_batch(slot.batch, inputs, settings, render, slot.outcomes);
+      std::lock_guard lock(mutex);
+      slot.scored = true;
+      if (k == consumed) sink_cv.notify_all();
     }
   };
   std::vector<std::thread> workers;
-  for (unsigned j = 0; j < jobs; ++j) workers.emplace_back(work);
+  for (unsigned j = 0; j < settings.jobs; ++j) workers.emplace_back(work);
 
-  // Inputs are taken in order, so the one the sink waits for is always being read.
-  for (std::size_t i = 0; i < n && !stop.load(); ++i) {
-    Slot& slot = slots[i % window];
-    for (;;) {
-      std::unique_lock lock(slot.mutex);
-      slot.changed.wait(lock, [&] { return !slot.queue.empty() || slot.done; });
-      if (slot.queue.empty()) {
-        slot.done = false;  // free for input i + window
-        break;
-      }
-      Outcome o = std::move(slot.queue.front());
-      // A worker waits only on a full queue.
-      if (slot.queue.size() == slot_capacity) slot.changed.notify_all();
-      slot.queue.pop_front();
-      lock.unlock();
-      if (!sink(o)) {
-        stop.store(true);
-        break;
-      }
-    }
-    std::lock_guard lock(claim_mutex);
-    consumed = i + 1;
-    claim_changed.notify_all();
-  }
-  if (stop.load()) {
+  // This thread scores batch 0 while the workers read on, then hands every
+  // batch to the sink in order.
+  score_batch(slots[0].batch, inputs, settings, make_renderer(settings), slots[0].outcomes);
+  slots[0].scored = true;
+  for (std::size_t k = 0;; ++k) {
+    Slot& slot = slots[k % window];
     {
-      std::lock_guard lock(claim_mutex);
-      claim_changed.notify_all();
+      std::unique_lock lock(mutex);
+      sink_cv.wait(lock, [&] { return slot.scored || stop || (read_all && k >= next_batch); });
+      if (!slot.scored) break;
     }
-    for (auto& slot : slots) {
-      std::lock_guard lock(slot.mutex);
-      slot.changed.notify_all();
+    const bool go = emit(slot.outcomes);
+    std::lock_guard lock(mutex);
+    slot.scored = false;
+    consumed = k + 1;
+    worker_cv.notify_all();
+    if (!go) {
+      stop = true;
+      break;
     }
   }
+  {
+    std::lock_guard lock(mutex);
+    stop = true;
+  }
+  worker_cv.notify_all();
   for (auto& w : workers) w.join();
+  if (failure) std::rethrow_exception(failure);
 }
 
 }  // namespace mofcheck

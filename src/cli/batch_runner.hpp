@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
-// Scores a batch of inputs: reads each one record by record, evaluates and
-// gates every manifest, and hands the outcomes over in input order, on
-// several threads when there are several inputs. Never prints. Private.
+// Scores a batch of inputs: reads them record by record, evaluates and
+// gates every manifest, and hands the outcomes over in input order. With
+// --jobs N, N threads take turns reading batches of records (of many files,
+// or of one stream) and score them in parallel. Never prints. Private.
 #pragma once
 
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include <mofcheck/evaluate.hpp>
@@ -23,7 +25,11 @@ struct Outcome {
   std::optional<Evaluation> evaluation;  ///< set when it was evaluated
   GateResult gate;
   std::unique_ptr<Error> error;  ///< set when it was not; a RecordError for a stream record
+  std::string rendered;  ///< its report, when a BatchSettings::make_renderer renderer wrote it
 };
+
+/// Writes an outcome's report into Outcome::rendered (or leaves it empty).
+using Renderer = std::function<void(Outcome&)>;
 
 struct BatchSettings {
   const Framework* framework = nullptr;
@@ -34,6 +40,10 @@ struct BatchSettings {
   unsigned jobs = 1;             ///< threads reading and evaluating; output order never changes
   std::string paths_root;        ///< --paths: verify each manifest's local paths under it
   bool verify_licenses = false;  ///< --verify-licenses: claims against their texts
+  /// When set, each scoring thread makes one renderer (its own state) and
+  /// runs it on every outcome it scores, so reports are written in
+  /// parallel; the renderers must not share state that is not thread-safe.
+  std::function<Renderer()> make_renderer;
 };
 
 /// Receives outcomes in input order on the calling thread; returns false to
@@ -41,8 +51,9 @@ struct BatchSettings {
 using OutcomeSink = std::function<bool(Outcome&)>;
 
 /// Scores every input. Errors of one input are outcomes, never exceptions.
-/// Memory stays bounded: each worker holds at most a few hundred outcomes
-/// ahead of the sink.
+/// Memory stays bounded: at most jobs + 2 batches of 32 records are
+/// held ahead of the sink. A run that fits in one batch starts no thread.
+/// The outcomes are the same for every `jobs`.
 void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settings,
                const OutcomeSink& sink);
 

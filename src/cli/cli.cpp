@@ -10,6 +10,7 @@
 #include <mofcheck/report.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/flag_hints.hpp"
 
 namespace mofcheck {
 
@@ -107,6 +108,9 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
              diff);
   BadgeOptions badge;
   setup_badge(*app.add_subcommand("badge", "Write an SVG badge of a manifest's class"), badge);
+  CompletionsOptions completions;
+  setup_completions(*app.add_subcommand("completions", "Print a shell completion script"),
+                    completions);
 
   // "mof-check FILE..." means "mof-check check FILE...".
   std::vector<std::string> args;
@@ -133,11 +137,12 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     if (app.got_subcommand("scan")) return run_scan(scan, ctx);
     if (app.got_subcommand("diff")) return run_diff(diff, ctx);
     if (app.got_subcommand("badge")) return run_badge(badge, ctx);
+    if (app.got_subcommand("completions")) return run_completions(completions, app, ctx);
     if (app.got_subcommand("check")) return run_check(check, ctx);
     out << app.help();
     return exit_invalid;
   } catch (const Error& e) {
-    print_error(ctx, e.what());
+    print_error(ctx, with_flag_hint(e).what());
     return exit_invalid;
   } catch (const std::exception& e) {
     print_error(ctx, std::string("internal error: ") + e.what());

@@ -21,6 +21,7 @@
 #include "cli/commands.hpp"
 #include "cli/config.hpp"
 #include "cli/input_limits.hpp"
+#include "cli/output_buffer.hpp"
 #include "cli/output_guard.hpp"
 
 namespace mofcheck {
@@ -55,6 +56,7 @@ GatePolicy build_policy(const CheckOptions& opts, const Framework& fw) {
     }
   }
   policy.strict = opts.strict != 0 ? opts.strict > 0 : config.has_strict && config.strict;
+  policy.strict_label = "--strict";
   if (!opts.require.empty()) {
     for (const auto& name : opts.require) policy.require.push_back(resolve_component(name, {}, fw));
   } else {
@@ -82,6 +84,13 @@ struct Outputs {
   void add(const Evaluation& ev, const GateResult& gate, std::ostream& out) {
     main->add(ev, gate, out);
     for (auto& f : files) f.reporter->add(ev, gate, f.buffer);
+  }
+  // add(), the main report already written on a scoring thread; `ev` may
+  // be null when there are no files.
+  void add_rendered(const Evaluation* ev, const GateResult& gate, std::string_view report,
+                    std::ostream& out) {
+    out.write(report.data(), static_cast<std::streamsize>(report.size()));
+    for (auto& f : files) f.reporter->add(*ev, gate, f.buffer);
   }
   void add_error(const Error& e, std::ostream& out) {
     main->add_error(e, out);
@@ -146,7 +155,9 @@ void add_input_options(CLI::App& app, CheckOptions& opts) {
                  "or YAML documents), single, ndjson, json-stream, yaml-stream")
       ->check(CLI::IsMember(stream_format_names()))
       ->capture_default_str();
-  app.add_option("-j,--jobs", opts.jobs, "Inputs read at once (default: the number of cores)")
+  app.add_option("-j,--jobs", opts.jobs,
+                 "Threads scoring inputs and the records of a stream (default: the number of "
+                 "cores)")
       ->check(CLI::Range(1u, 1024u))
       ->type_name("N");
   app.add_flag("--fail-fast", opts.fail_fast,
@@ -165,8 +176,8 @@ void setup_check(CLI::App& app, CheckOptions& opts) {
       ->check(CLI::IsMember(report_formats()))
       ->capture_default_str();
   app.add_option("--min-class", opts.min_class,
-                 "Fail (exit 1) when the verdict is below this class: I, II, III (or 1, 2, 3)")
-      ->check(CLI::IsMember({"I", "II", "III", "1", "2", "3", "i", "ii", "iii"}))
+                 "Fail (exit 1) when the verdict is below this class of the framework: "
+                 "I, II, III (or 1, 2, 3) for the MOF")
       ->type_name("CLASS");
   app.add_flag("--strict,!--no-strict", opts.strict,
                "Warnings (unsuited license, unknown or duplicate component, non-canonical id) "
@@ -231,6 +242,32 @@ int run_check(const CheckOptions& opts, Context& ctx) {
   settings.verify_licenses = opts.verify_licenses;
   if (!opts.paths_root.empty()) check_paths(Manifest{}, opts.paths_root);  // ROOT must be a folder
 
+  // A jsonl line depends on its own record only: with several jobs the
+  // scoring threads write the lines, each with a reporter of its own, and
+  // this thread only copies them out (the same bytes; the tests compare).
+  // Without --output files nothing else needs the evaluation: it is freed
+  // there too.
+  if (opts.format == "jsonl" && settings.jobs > 1) {
+    settings.make_renderer = [fw = k.framework, keep = !outputs.files.empty()] {
+      struct State {
+        std::unique_ptr<Reporter> reporter;
+        std::string unused;
+        StringOutput buffer{unused};
+        std::ostream out{&buffer};
+      };
+      auto state = std::make_shared<State>();
+      ReportOptions ropts;
+      ropts.framework = fw;
+      state->reporter = make_reporter("jsonl", ropts);
+      return [state, keep](Outcome& o) {
+        if (!o.evaluation) return;
+        state->buffer.retarget(o.rendered);
+        state->reporter->add(*o.evaluation, o.gate, state->out);
+        if (!keep) o.evaluation.reset();
+      };
+    };
+  }
+
   int worst = exit_ok;
   run_batch(expand_inputs(opts.inputs, opts.excludes), settings, [&](Outcome& o) {
     if (o.error) {
@@ -238,7 +275,11 @@ int run_check(const CheckOptions& opts, Context& ctx) {
       outputs.add_error(*o.error, ctx.out);
       worst = exit_invalid;
     } else {
-      outputs.add(*o.evaluation, o.gate, ctx.out);
+      if (!o.rendered.empty()) {
+        outputs.add_rendered(o.evaluation ? &*o.evaluation : nullptr, o.gate, o.rendered, ctx.out);
+      } else {
+        outputs.add(*o.evaluation, o.gate, ctx.out);
+      }
       if (!o.gate.passed) worst = std::max(worst, static_cast<int>(exit_gate_failed));
     }
     return !(opts.fail_fast && worst != exit_ok);

@@ -267,7 +267,14 @@ int run_license(const LicenseOptions& opts, Context& ctx) {
   const LicenseDb& db = *k.licenses;
   const std::string& text = opts.expression;
   LicenseAssessment by_type[3];
-  for (std::size_t i = 0; i < 3; ++i) by_type[i] = db.assess(text, kTypes[i]);
+  for (std::size_t i = 0; i < 3; ++i) {
+    by_type[i] = db.assess(text, kTypes[i]);
+    // As in a report: the framework says what suits the type instead.
+    for (LicenseFinding& f : by_type[i].findings) {
+      if (f.code == "license-type-unsuited")
+        f.message += "; " + unsuited_advice(*k.framework, kTypes[i]);
+    }
+  }
   // Openness, reasons and the rewrite do not depend on the type.
   const LicenseAssessment& a = by_type[0];
   Parts parts = parts_of(a.suggestion.empty() ? a.canonical : a.suggestion, db);

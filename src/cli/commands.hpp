@@ -145,4 +145,13 @@ struct FixOptions {
 void setup_fix(CLI::App& app, FixOptions& opts);
 int run_fix(const FixOptions& opts, Context& ctx);
 
+/// mof-check completions SHELL: hidden; the script completes the commands
+/// and options of `root`, the whole command line.
+struct CompletionsOptions {
+  std::string shell;
+  std::string output;  ///< -o FILE, written atomically; empty: standard output
+};
+void setup_completions(CLI::App& app, CompletionsOptions& opts);
+int run_completions(const CompletionsOptions& opts, const CLI::App& root, Context& ctx);
+
 }  // namespace mofcheck

@@ -111,8 +111,8 @@ ComponentStatus status_of(const LicenseAssessment& a) {
 
 // Copies the verdict on one listed component's license into its result,
 // its findings into the diagnostics.
-void take_verdict(ComponentResult& r, const ComponentDef& def, const LicenseAssessment& a,
-                  std::vector<Diagnostic>& diags) {
+void take_verdict(ComponentResult& r, const Framework& fw, const ComponentDef& def,
+                  const LicenseAssessment& a, std::vector<Diagnostic>& diags) {
   r.license_canonical = a.canonical;
   r.reason = a.reason;
   r.suggestion = a.suggestion;
@@ -123,6 +123,10 @@ void take_verdict(ComponentResult& r, const ComponentDef& def, const LicenseAsse
     d.code = f.code;
     d.message.reserve(def.name.size() + 2 + f.message.size());
     d.message.append(def.name).append(": ").append(f.message);
+    // The license layer knows what a license suits; the framework says what
+    // to use instead.
+    if (f.code == "license-type-unsuited")
+      d.message.append("; ").append(unsuited_advice(fw, def.type));
     d.component = def.name;
     d.where = r.license_where;
     if (f.column > 0 && d.where.column > 0) d.where.column += f.column - 1;
@@ -209,7 +213,7 @@ void judge(const Manifest& m, const Framework& fw, LicenseMemo& memo, TextOf&& t
     r.status = status_of(a);
     if constexpr (Full) {
       r.license = text[i];
-      take_verdict(r, def, a, ev.diagnostics);
+      take_verdict(r, fw, def, a, ev.diagnostics);
     }
   };
 
@@ -350,6 +354,10 @@ Evaluation evaluate(const Manifest& m, const Framework& fw, const LicenseDb& db)
 Evaluation evaluate(const Manifest& m, const Framework& fw, LicenseMemo& memo) {
   Evaluation ev;
   judge<true>(m, fw, memo, as_written, ev);
+  // Part of every evaluation, so that check, diff, badge and scan agree.
+  add_fix_outcomes(ev, m, fw, memo);
+  for (ClassGap& gap : ev.gaps) gap.actions = minimal_actions(ev, gap);
+  ev.next_steps = next_steps(ev);
   return ev;
 }
 

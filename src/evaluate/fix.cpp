@@ -319,18 +319,11 @@ FixResult fix_manifest_text(std::string_view text, std::string_view origin,
   return result;
 }
 
-Evaluation evaluate_with_fixes(const Manifest& manifest, const Framework& framework,
-                               const LicenseDb& licenses) {
-  LicenseMemo memo(licenses);
-  return evaluate_with_fixes(manifest, framework, memo);
-}
-
-Evaluation evaluate_with_fixes(const Manifest& manifest, const Framework& framework,
-                               LicenseMemo& memo) {
-  Evaluation ev = evaluate(manifest, framework, memo);
+void add_fix_outcomes(Evaluation& ev, const Manifest& manifest, const Framework& framework,
+                      LicenseMemo& memo) {
   std::vector<const Field*> fields;
   std::vector<LicenseEdit> edits = plan_edits(manifest, memo, &fields);
-  if (edits.empty()) return ev;
+  if (edits.empty()) return;
   // The class with some fixes applied, or -1 when the manifest then cannot be judged.
   std::vector<LicenseReplacement> replaced;
   auto class_with = [&](std::size_t first, std::size_t last) {
@@ -379,7 +372,6 @@ Evaluation evaluate_with_fixes(const Manifest& manifest, const Framework& framew
            manifest.release_where});
     }
   }
-  return ev;
 }
 
 }  // namespace mofcheck

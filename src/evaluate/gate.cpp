@@ -48,6 +48,7 @@ GateResult check_gate(const Evaluation& ev, const GatePolicy& policy) {
   const Framework& fw = *ev.framework;
   GateResult r;
   r.min_class = policy.min_class;
+  r.strict_label = policy.strict_label;
   // A lower level number is a more complete class; 0 means unclassified.
   if (policy.min_class > 0 && (ev.model_class == 0 || ev.model_class > policy.min_class)) {
     r.failures.push_back("the model is " + fw.label(ev.model_class) + ", below the required " +
@@ -89,8 +90,8 @@ GateResult check_gate(const Evaluation& ev, const GatePolicy& policy) {
     if (waived || !policy.strict || diag.severity != Severity::warning) continue;
     r.failing_diagnostics.push_back(d);
     std::string at = diag.where.str();
-    r.failures.push_back("--strict: " + (at.empty() ? std::string() : at + ": ") + diag.message +
-                         " [" + diag.code + "]");
+    r.failures.push_back(policy.strict_label + ": " + (at.empty() ? std::string() : at + ": ") +
+                         diag.message + " [" + diag.code + "]");
   }
 
   r.passed = r.failures.empty();

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Remembered license assessments for batch scoring, where the same few dozen
-// license texts recur in every record; and evaluate() / evaluate_with_fixes()
+// license texts recur in every record; and evaluate()
 // judging through such a memo, and the class a manifest would reach with
 // some license values replaced. A memo takes no lock: give each thread its
 // own. Private.
@@ -62,8 +62,12 @@ struct LicenseReplacement {
 int class_with_licenses(const Manifest& manifest, const Framework& framework, LicenseMemo& memo,
                         const std::vector<LicenseReplacement>& replaced);
 
-/// evaluate_with_fixes(), judging licenses through `memo`.
-Evaluation evaluate_with_fixes(const Manifest& manifest, const Framework& framework,
-                               LicenseMemo& memo);
+/// The part of evaluate() that tells what the suggested license fixes would
+/// do: every "did you mean" diagnostic (license-alias, license-unknown) of
+/// `ev` ends with the class the model would reach with that fix, and when
+/// several fixes together change the class a note (license-fix-class) says
+/// so. `ev` is the judgement of `manifest`. Throws as evaluate().
+void add_fix_outcomes(Evaluation& ev, const Manifest& manifest, const Framework& framework,
+                      LicenseMemo& memo);
 
 }  // namespace mofcheck

@@ -79,9 +79,10 @@ class Assessor {
   void judge_fit(std::uint8_t suits) {
     if (suits & type_bit(type_)) return;
     a_.suits_type = false;
+    // The evaluator adds the framework's advice for the type: the one home
+    // of license advice.
     add(Severity::warning, "license-type-unsuited",
-        a_.canonical + " is meant for " + describe_types(suits) + "; " + type_subject(type_) +
-            " better under " + db_.advice[static_cast<int>(type_)]);
+        a_.canonical + " is meant for " + describe_types(suits));
   }
 
   LicenseAssessment unlicensed() {

@@ -35,8 +35,8 @@ class Loader {
   void read(const Node& root) {
     object(root, "a JSON object",
            [&](const std::string& key, const Node& value) { top_member(key, value); });
-    if (!seen_format_ || !seen_licenses_ || !seen_advice_ || d_.default_reason.empty()) {
-      fail(root, "license data needs \"format\", \"default_reason\", \"advice\" and \"licenses\"");
+    if (!seen_format_ || !seen_licenses_ || d_.default_reason.empty()) {
+      fail(root, "license data needs \"format\", \"default_reason\" and \"licenses\"");
     }
     resolve_aliases();
     // Full license names are aliases too; a current id wins over a deprecated one.
@@ -106,13 +106,6 @@ class Loader {
       d_.source = string(value);
     } else if (key == "default_reason") {
       d_.default_reason = string(value);
-    } else if (key == "advice") {
-      object(value, "an object", [&](const std::string& type, const Node& text) {
-        auto t = parse_content_type(type);
-        if (!t) fail(text, "unknown content type \"" + type + "\"");
-        d_.advice[static_cast<int>(*t)] = string(text);
-      });
-      seen_advice_ = true;
     } else if (key == "ignored_words") {
       object(value, "an object", [&](const std::string& which, const Node& list) {
         if (which == "leading") words(list, d_.leading_words);
@@ -258,7 +251,7 @@ class Loader {
 
   LicenseDb::Impl& d_;
   std::string_view origin_;
-  bool seen_format_ = false, seen_licenses_ = false, seen_advice_ = false;
+  bool seen_format_ = false, seen_licenses_ = false;
   std::vector<std::pair<std::string, const Node*>> aliases_;  // spelling, id
   std::vector<const Node*> guesses_;
 };

@@ -59,7 +59,6 @@ struct LicenseDb::Impl {
   std::string list_version;
   std::string source;
   std::string default_reason;
-  std::string advice[3];  // per ContentType
   std::vector<LicenseInfo> licenses;
   std::vector<ExceptionInfo> exceptions;
   std::vector<KnownLicense> known;

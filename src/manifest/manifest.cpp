@@ -243,7 +243,8 @@ void check_size(std::string_view text, std::string_view origin, const ReadLimits
   if (text.size() > limits.max_bytes) {
     throw Error({std::string(origin), 0, 0},
                 "input of " + std::to_string(text.size()) + " bytes exceeds the limit of " +
-                    std::to_string(limits.max_bytes) + " bytes (--max-input-size)");
+                    std::to_string(limits.max_bytes) + " bytes",
+                ErrorKind::input_too_large);
   }
 }
 
@@ -325,8 +326,9 @@ std::string read_input(const std::string& path, std::size_t max_bytes) {
     data.append(buf, n);
     if (data.size() > max_bytes) {
       if (f != stdin) std::fclose(f);
-      throw Error({shown, 0, 0}, "input exceeds the limit of " + std::to_string(max_bytes) +
-                                     " bytes (--max-input-size)");
+      throw Error({shown, 0, 0},
+                  "input exceeds the limit of " + std::to_string(max_bytes) + " bytes",
+                  ErrorKind::input_too_large);
     }
   }
   bool failed = std::ferror(f) != 0;

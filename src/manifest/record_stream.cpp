@@ -267,8 +267,7 @@ Record RecordReader::make_record(std::size_t end, InputSyntax syntax) {
 
 Record RecordReader::oversized(InputSyntax syntax) {
   Record r = make_record(0, syntax);
-  r.problem = "the record is longer than the limit of " + std::to_string(max_record_) +
-              " bytes (--max-input-size); it is skipped";
+  r.problem = "the record is longer than the limit of " + std::to_string(max_record_) + " bytes";
   return r;
 }
 
@@ -423,8 +422,9 @@ bool RecordReader::next_whole(Record& out) {
     if (end_ - begin_ > max_record_) break;
   }
   if (end_ - begin_ > max_record_) {
-    throw Error({name_, 0, 0}, "input exceeds the limit of " + std::to_string(max_record_) +
-                                   " bytes (--max-input-size)");
+    throw Error({name_, 0, 0},
+                "input exceeds the limit of " + std::to_string(max_record_) + " bytes",
+                ErrorKind::input_too_large);
   }
   out = Record{};
   out.text = std::string_view(buf_.data() + begin_, end_ - begin_);

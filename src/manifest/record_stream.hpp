@@ -73,7 +73,8 @@ struct Record {
   int line = 1;            ///< where `text` starts in the input, 1-based
   int column = 1;
   InputSyntax syntax = InputSyntax::automatic;
-  std::string problem;  ///< non-empty when the record could not be kept (too large)
+  std::string problem;  ///< non-empty when the record could not be kept (too large:
+                        ///< an ErrorKind::input_too_large)
 };
 
 /// Reads records from a source one at a time.

@@ -10,6 +10,7 @@
 
 #include "report/escape.hpp"
 #include "report/json_report.hpp"
+#include "report/wording.hpp"
 
 namespace mofcheck {
 
@@ -19,12 +20,6 @@ using ojson = nlohmann::ordered_json;
 
 const char* direction(const EvaluationDiff& d) {
   return d.downgraded() ? "downgrade" : d.upgraded() ? "upgrade" : "unchanged";
-}
-
-std::string percent(double p) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.0f%%", p);
-  return buf;
 }
 
 // "met (Apache-2.0)", "missing", "unlicensed".
@@ -43,7 +38,7 @@ void write_text(const EvaluationDiff& d, std::ostream& out) {
   for (const auto& c : fw.classes) {
     auto l = static_cast<std::size_t>(c.level);
     out << (c.level == fw.highest_level() ? " " : ", ") << "Class " << c.roman << ' '
-        << percent(d.old_progress[l]) << " -> " << percent(d.new_progress[l]);
+        << wording::percent(d.old_progress[l]) << " -> " << wording::percent(d.new_progress[l]);
   }
   out << '\n';
   if (d.changes.empty()) {
@@ -101,7 +96,8 @@ void write_markdown(const EvaluationDiff& d, std::ostream& out) {
   out << "\n|";
   for (const auto& c : fw.classes) {
     auto l = static_cast<std::size_t>(c.level);
-    out << ' ' << percent(d.old_progress[l]) << " → " << percent(d.new_progress[l]) << " |";
+    out << ' ' << wording::percent(d.old_progress[l]) << " → "
+        << wording::percent(d.new_progress[l]) << " |";
   }
   out << "\n\n";
   if (d.changes.empty()) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "report/reporters.hpp"
+#include "report/wording.hpp"
 
 namespace mofcheck {
 
@@ -81,10 +82,10 @@ std::vector<Finding> list_findings(const Evaluation& ev, const GateResult& gate)
     f.waiver = gate.waiver_for(d);
     if (f.waiver) {
       f.level = FindingLevel::note;
-      f.message += " (waived until " + f.waiver->expires + ": " + f.waiver->reason + ")";
+      f.message += " (" + wording::waived(*f.waiver) + ")";
     } else if (gate.fails_on(d)) {
       f.level = FindingLevel::error;
-      f.message += " (fails --strict)";
+      f.message += " (fails " + gate.strict_label + ")";
     } else if (diag.severity == Severity::error && f.component >= 0 &&
                gate.blocks(static_cast<std::size_t>(f.component))) {
       f.level = FindingLevel::error;  // why a component the gate needs is not met

@@ -196,7 +196,7 @@ void write_evaluation_json(JsonWriter& w, const Evaluation& ev, const GateResult
     write_label(w, fw, gap.level);
     w.key("actions");
     w.begin_array();
-    for (std::size_t i : minimal_actions(ev, gap)) {
+    for (std::size_t i : gap.actions) {
       w.begin_object();
       w.member("component", fw.components[i].name);
       w.member("status", status_name(ev.components[i].status));

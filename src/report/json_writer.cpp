@@ -68,9 +68,10 @@ void append_json_string(std::string& out, std::string_view text) {
 
 void JsonWriter::grow(std::size_t n) {
   const std::size_t used = p_ ? static_cast<std::size_t>(p_ - out_.data()) : out_.size();
-  // Room for a typical report at once, without filling all of a large
-  // capacity left behind by an earlier, larger document.
-  std::size_t want = std::max(used + n + 4096, std::min(out_.capacity(), used + 65536));
+  // resize() zero-fills the room, so it grows by what was written so far
+  // (at least 4 kB): a document costs about twice its size in fills, not the
+  // whole capacity an earlier, larger one left behind for every record.
+  std::size_t want = used + n + std::max<std::size_t>(4096, used);
   if (want > out_.capacity()) want = std::max(want, 2 * used);
   out_.resize(want);
   p_ = out_.data() + used;

@@ -9,6 +9,7 @@
 
 #include "report/escape.hpp"
 #include "report/reporters.hpp"
+#include "report/wording.hpp"
 
 namespace mofcheck {
 
@@ -126,7 +127,7 @@ class JunitReporter : public Reporter {
       log += (at.empty() ? ev.model.origin : at) + ": " + severity_name(diag.severity) + ": " +
              diag.message + " [" + diag.code + "]";
       if (const Waiver* w = gate.waiver_for(d)) {
-        log += " (waived until " + w->expires + ": " + w->reason + ")";
+        log += " (" + wording::waived(*w) + ")";
       }
       log += "\n";
     }

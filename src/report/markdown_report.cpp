@@ -8,6 +8,7 @@
 
 #include "report/escape.hpp"
 #include "report/reporters.hpp"
+#include "report/wording.hpp"
 
 namespace mofcheck {
 
@@ -15,12 +16,6 @@ namespace {
 
 std::string md(std::string_view s) {
   return escape::markdown(s);
-}
-
-std::string percent(double p) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.0f%%", p);
-  return buf;
 }
 
 const char* icon(ComponentStatus s) {
@@ -39,24 +34,7 @@ const char* icon(ComponentStatus s) {
 }
 
 std::string license_cell(const ComponentResult& r) {
-  if (!r.listed) return r.substituted_by.empty() ? "" : "counted through " + md(r.substituted_by);
-  std::string s = r.license.empty() ? std::string("no license") : md(r.license_canonical);
-  switch (r.license_source) {
-    case LicenseSource::type:
-      s += " (type-wide license)";
-      break;
-    case LicenseSource::distribution:
-      s += " (distribution license)";
-      break;
-    case LicenseSource::host:
-      s += " (inside " + md(r.included_in) + ")";
-      break;
-    case LicenseSource::component:
-    case LicenseSource::none:
-      break;
-  }
-  if (!r.substituted_by.empty()) s += "; counted through " + md(r.substituted_by);
-  return s;
+  return wording::license_cell(r, md);
 }
 
 class MarkdownReporter : public Reporter {
@@ -80,7 +58,7 @@ class MarkdownReporter : public Reporter {
     for (std::size_t i = 0; i < fw.classes.size(); ++i) out << " ---: |";
     out << "\n|";
     for (const auto& c : fw.classes) {
-      out << ' ' << percent(ev.progress[static_cast<std::size_t>(c.level)]) << " |";
+      out << ' ' << wording::percent(ev.progress[static_cast<std::size_t>(c.level)]) << " |";
     }
     out << "\n\n";
 
@@ -97,7 +75,7 @@ class MarkdownReporter : public Reporter {
 
     // The same path as the text report: the next class, then the most
     // complete one with only what it adds.
-    std::vector<NextStep> steps = next_steps(ev);
+    const std::vector<NextStep>& steps = ev.next_steps;
     for (std::size_t s = 0; s < steps.size(); ++s) {
       out << "\n**To reach " << md(fw.label(steps[s].level)) << (s == 0 ? ":" : ", in addition:")
           << "**\n\n";
@@ -119,10 +97,10 @@ class MarkdownReporter : public Reporter {
         const Diagnostic& diag = ev.diagnostics[d];
         std::string severity = severity_name(diag.severity);
         if (const Waiver* w = gate.waiver_for(d)) {
-          severity += " (waived until " + md(w->expires) + ": " + md(w->reason) + ")";
+          severity += " (" + wording::waived(*w, md) + ")";
         } else if (gate.fails_on(d)) {
           severity.insert(0, "**");
-          severity.append("** (fails --strict)");
+          severity.append("** (fails " + md(gate.strict_label) + ")");
         }
         out << "| " << severity << " | " << md(diag.where.str()) << " | " << md(diag.message)
             << " | " << md(diag.code) << " |\n";

@@ -9,38 +9,17 @@ Reporter::~Reporter() = default;
 void Reporter::finish(std::ostream&) {}
 
 const std::vector<std::string>& report_formats() {
-  static const std::vector<std::string> names = {"text",     "json",  "jsonl", "csv",
-                                                 "markdown", "sarif", "junit", "github"};
+  static const std::vector<std::string> names = {"text",  "json",  "jsonl",  "csv", "markdown",
+                                                 "sarif", "junit", "github", "html"};
   return names;
 }
 
 namespace {
 
-const char* license_kind(ContentType t) {
-  switch (t) {
-    case ContentType::code:
-      return "an open source (OSI-approved) license";
-    case ContentType::data:
-      return "an open data license";
-    case ContentType::document:
-      return "an open content license";
-  }
-  return "an open license";
-}
-
-void append_examples(std::string& s, const Framework& fw, ContentType t) {
-  const auto& ids = fw.recommended(t);
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    s += i == 0 ? " such as " : i + 1 == ids.size() ? " or " : ", ";
-    s += ids[i];
-  }
-}
-
 // What to release an unmet component under.
 void append_fix(std::string& s, const Framework& fw, std::size_t index) {
   const ComponentDef& def = fw.components[index];
-  s += license_kind(def.type);
-  append_examples(s, fw, def.type);
+  s += license_advice(fw, def.type);
   for (const auto& sub : fw.substitutions) {
     if (sub.component == index) {
       s += " (a met ";
@@ -51,12 +30,6 @@ void append_fix(std::string& s, const Framework& fw, std::size_t index) {
 }
 
 }  // namespace
-
-std::string open_license_hint(const Framework& fw, ContentType type) {
-  std::string s = license_kind(type);
-  append_examples(s, fw, type);
-  return s;
-}
 
 void append_action(std::string& out, const Evaluation& ev, std::size_t index) {
   append_action(out, *ev.framework, index, ev.components[index]);
@@ -106,6 +79,7 @@ std::unique_ptr<Reporter> make_reporter(std::string_view format, const ReportOpt
   if (format == "sarif") return make_sarif_reporter(options);
   if (format == "junit") return make_junit_reporter(options);
   if (format == "github") return make_github_reporter(options);
+  if (format == "html") return make_html_reporter(options);
   return nullptr;
 }
 

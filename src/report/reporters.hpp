@@ -21,6 +21,7 @@ std::unique_ptr<Reporter> make_markdown_reporter(const ReportOptions& options);
 std::unique_ptr<Reporter> make_sarif_reporter(const ReportOptions& options);
 std::unique_ptr<Reporter> make_junit_reporter(const ReportOptions& options);
 std::unique_ptr<Reporter> make_github_reporter(const ReportOptions& options);
+std::unique_ptr<Reporter> make_html_reporter(const ReportOptions& options);
 
 }  // namespace mofcheck
 
@@ -36,25 +37,5 @@ void append_action(std::string& out, const Evaluation& ev, std::size_t index);
 /// only (the json report encodes those once).
 void append_action(std::string& out, const Framework& fw, std::size_t index,
                    const ComponentResult& r);
-
-/// The actions one class still needs, as component indices ordered by class
-/// (nearest first): the gap's unmet components, less those that an unmet
-/// stand-in in the same list covers.
-std::vector<std::size_t> minimal_actions(const Evaluation& ev, const ClassGap& gap);
-
-/// One class to climb to and the actions it needs.
-struct NextStep {
-  int level = 0;
-  std::vector<std::size_t> actions;     ///< minimal_actions() of the class
-  std::vector<std::size_t> additional;  ///< those not already in the step before
-};
-
-/// The path every report ends with: the next class up, then the most
-/// complete class when it is another one. Empty when the model reached it.
-std::vector<NextStep> next_steps(const Evaluation& ev);
-
-/// The kind of open license a type needs, with the framework's suggestions:
-/// "an open data license such as CDLA-Permissive-2.0 or Apache-2.0".
-std::string open_license_hint(const Framework& fw, ContentType type);
 
 }  // namespace mofcheck

@@ -10,10 +10,10 @@
 
 #include <mofcheck/version.hpp>
 
-#include "report/diagnostic_help.hpp"
 #include "report/escape.hpp"
 #include "report/findings.hpp"
 #include "report/reporters.hpp"
+#include "util/diagnostic_codes.hpp"
 
 namespace mofcheck {
 
@@ -103,7 +103,7 @@ class SarifReporter : public Reporter {
       std::string need = (def.required ? fw.label(def.class_level) + " requires the "
                                        : std::string("The optional component ")) +
                          def.name + " (" + def.description + "), released under " +
-                         open_license_hint(fw, def.type) + ".";
+                         license_advice(fw, def.type) + ".";
       add_rule(
           component_rule(def),
           {{"id", component_rule(def)},
@@ -119,10 +119,14 @@ class SarifReporter : public Reporter {
 
   void add_diagnostic_rule(const std::string& code) {
     if (rule_index_.count(code)) return;
-    DiagnosticHelp h = diagnostic_help(code);
+    // Every emitted code is in the table (diagnostic_codes_test); the
+    // fallback keeps the report valid should one slip through.
+    const DiagnosticCode* c = find_diagnostic_code(code);
+    std::string summary = c ? std::string(c->summary) : "mof-check diagnostic " + code;
+    std::string help = c ? std::string(c->help) : "See the message for what to change.";
     add_rule(code, {{"id", code},
-                    {"shortDescription", text(h.summary)},
-                    {"help", text(h.help)},
+                    {"shortDescription", text(summary)},
+                    {"help", text(help)},
                     {"defaultConfiguration", {{"level", "warning"}}}});
   }
 

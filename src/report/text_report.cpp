@@ -5,16 +5,11 @@
 #include <ostream>
 
 #include "report/reporters.hpp"
+#include "report/wording.hpp"
 
 namespace mofcheck {
 
 namespace {
-
-std::string percent(double p) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.0f%%", p);
-  return buf;
-}
 
 std::string pad(std::string s, std::size_t width) {
   // Width in code points, so UTF-8 names line up.
@@ -46,7 +41,7 @@ class TextReporter : public Reporter {
     out << "Progress:";
     for (const auto& c : fw.classes) {
       out << (c.level == fw.highest_level() ? " " : ", ") << "Class " << c.roman << ' '
-          << percent(ev.progress[static_cast<std::size_t>(c.level)]);
+          << wording::percent(ev.progress[static_cast<std::size_t>(c.level)]);
     }
     out << '\n';
 
@@ -71,8 +66,7 @@ class TextReporter : public Reporter {
           << paint(d.severity == Severity::error ? red : yellow, severity_name(d.severity)) << ": "
           << terminal_safe(d.message) << " [" << d.code << "]";
       if (const Waiver* w = gate.waiver_for(i)) {
-        out << " (waived until " << terminal_safe(w->expires) << ": " << terminal_safe(w->reason)
-            << ")";
+        out << " (" << wording::waived(*w, terminal_safe) << ")";
       }
       out << '\n';
     }
@@ -104,7 +98,7 @@ class TextReporter : public Reporter {
   // lists only what the first does not already ask for.
   void print_next_steps(const Evaluation& ev, std::ostream& out) const {
     const Framework& fw = *ev.framework;
-    std::vector<NextStep> steps = next_steps(ev);
+    const std::vector<NextStep>& steps = ev.next_steps;
     if (steps.empty()) {
       out << '\n'
           << bold("Next step:") << " none; " << fw.label(ev.model_class)
@@ -138,29 +132,7 @@ class TextReporter : public Reporter {
   }
 
   static std::string describe(const ComponentResult& r) {
-    std::string s;
-    if (!r.listed) {
-      if (!r.substituted_by.empty()) s = "counted through " + r.substituted_by;
-      return s;
-    }
-    s = r.license.empty() ? std::string("no license") : terminal_safe(r.license_canonical);
-    switch (r.license_source) {
-      case LicenseSource::component:
-        break;
-      case LicenseSource::type:
-        s += " (type-wide license)";
-        break;
-      case LicenseSource::distribution:
-        s += " (distribution license)";
-        break;
-      case LicenseSource::host:
-        s += " (inside " + r.included_in + ")";
-        break;
-      case LicenseSource::none:
-        break;
-    }
-    if (!r.substituted_by.empty()) s += "; counted through " + r.substituted_by;
-    return s;
+    return wording::license_cell(r, terminal_safe);
   }
 
   bool color_;

@@ -29,10 +29,11 @@ class PathChecker {
   PathChecker(const std::string& root, std::vector<Diagnostic>& out) : root_(root), out_(out) {
     std::error_code ec;
     if (!fs::is_directory(root, ec)) {
-      throw Error({root, 0, 0}, "--paths: not a folder; give the root of the model's checkout");
+      throw Error({root, 0, 0}, "not a folder; give the root of the model's checkout",
+                  ErrorKind::bad_checkout);
     }
     canonical_root_ = fs::canonical(root, ec);
-    if (ec) throw Error({root, 0, 0}, "--paths: cannot read: " + ec.message());
+    if (ec) throw Error({root, 0, 0}, "cannot read: " + ec.message(), ErrorKind::bad_checkout);
   }
 
   void check(const Field& f, const std::string& what, const std::string& component) {

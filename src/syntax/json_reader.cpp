@@ -62,6 +62,7 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
   bool failed = false;
   std::string error;
   std::pair<int, int> error_at{0, 0};
+  ErrorKind error_kind = ErrorKind::invalid;
 
   bool null() override { return scalar(Node::Kind::null, {}); }
   bool boolean(bool v) override { return scalar(Node::Kind::boolean, v ? "true" : "false"); }
@@ -76,9 +77,11 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
   }
   bool string(string_t& s) override {
     if (s.size() > max_string_) {
-      return fail(token_start(), "a string of " + std::to_string(s.size()) +
-                                     " bytes is longer than the limit of " +
-                                     std::to_string(max_string_) + " bytes (--max-string-length)");
+      return fail(token_start(),
+                  "a string of " + std::to_string(s.size()) +
+                      " bytes is longer than the limit of " + std::to_string(max_string_) +
+                      " bytes",
+                  ErrorKind::string_too_long);
     }
     return scalar(Node::Kind::string, std::move(s));
   }
@@ -97,9 +100,10 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
                            "); a manifest must say each thing once");
     }
     if (k.size() > max_string_) {
-      return fail(pos, "a key of " + std::to_string(k.size()) +
-                           " bytes is longer than the limit of " + std::to_string(max_string_) +
-                           " bytes (--max-string-length)");
+      return fail(pos,
+                  "a key of " + std::to_string(k.size()) + " bytes is longer than the limit of " +
+                      std::to_string(max_string_) + " bytes",
+                  ErrorKind::string_too_long);
     }
     obj->members.emplace_back(std::move(k), Node{});
     obj->key_positions.push_back(pos);
@@ -178,11 +182,12 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
     mark_consumed();
     return true;
   }
-  bool fail(std::pair<int, int> at, std::string message) {
+  bool fail(std::pair<int, int> at, std::string message, ErrorKind kind = ErrorKind::invalid) {
     if (!failed) {
       failed = true;
       error = std::move(message);
       error_at = at;
+      error_kind = kind;
     }
     return false;
   }
@@ -211,7 +216,7 @@ Node parse(std::string_view text, std::string_view origin, int max_depth, std::s
   if (!ok || builder.failed) {
     if (!builder.failed) builder.error = "invalid JSON";
     throw Error({std::string(origin), builder.error_at.first, builder.error_at.second},
-                builder.error);
+                builder.error, builder.error_kind);
   }
   if (consumed) *consumed = static_cast<std::size_t>(high_water - text.data());
   return std::move(builder.root);

@@ -337,10 +337,11 @@ class TreeHandler : public YAML::EventHandler {
                 const std::string& value) override {
     check_tag(tag, mark);
     if (value.size() > max_string_) {
-      throw Error(loc(mark), (expecting_key() ? "a key of " : "a string of ") +
-                                 std::to_string(value.size()) +
-                                 " bytes is longer than the limit of " +
-                                 std::to_string(max_string_) + " bytes (--max-string-length)");
+      throw Error(loc(mark),
+                  (expecting_key() ? "a key of " : "a string of ") + std::to_string(value.size()) +
+                      " bytes is longer than the limit of " + std::to_string(max_string_) +
+                      " bytes",
+                  ErrorKind::string_too_long);
     }
     Node n = make(Node::Kind::string, mark);
     n.text = value;

@@ -17,10 +17,11 @@ static std::string format_error(const SourceLocation& where, const std::string& 
   return loc.empty() ? message : loc + ": " + message;
 }
 
-Error::Error(SourceLocation where, const std::string& message)
+Error::Error(SourceLocation where, const std::string& message, ErrorKind kind)
     : std::runtime_error(format_error(where, message)),
       where_(std::move(where)),
-      message_(message) {}
+      message_(message),
+      kind_(kind) {}
 
 const char* severity_name(Severity s) {
   switch (s) {

@@ -163,7 +163,7 @@ TEST(EvaluateWithFixes, DidYouMeanSaysTheClassTheFixGives) {
     if (e.name == "Model parameters (Final)") e.license = "Apache 2.0";
   }
   Manifest m = parse_manifest(testing::manifest_json(entries), "m.json");
-  Evaluation ev = evaluate_with_fixes(m, builtin_framework(), db());
+  Evaluation ev = evaluate(m, builtin_framework(), db());
   EXPECT_EQ(ev.model_class, 0);
   bool found = false;
   for (const Diagnostic& d : ev.diagnostics) {
@@ -185,8 +185,8 @@ TEST(EvaluateWithFixes, SeveralFixesTogetherGetANote) {
     if (e.name == "Model parameters (Final)") e.license = "Apache 2.0";
     if (e.name == "Model card") e.license = "CC BY";
   }
-  Evaluation ev = evaluate_with_fixes(parse_manifest(testing::manifest_json(entries), "m.json"),
-                                      builtin_framework(), db());
+  Evaluation ev = evaluate(parse_manifest(testing::manifest_json(entries), "m.json"),
+                           builtin_framework(), db());
   ASSERT_FALSE(ev.diagnostics.empty());
   const Diagnostic& note = ev.diagnostics.back();
   EXPECT_EQ(note.severity, Severity::note);
@@ -206,7 +206,7 @@ TEST(EvaluateWithFixes, NoSuggestionNoChange) {
   std::string text = testing::manifest_json({{"Model card", "Llama 2"}});
   Manifest m = parse_manifest(text, "m.json");
   Evaluation a = evaluate(m, builtin_framework(), db());
-  Evaluation b = evaluate_with_fixes(m, builtin_framework(), db());
+  Evaluation b = evaluate(m, builtin_framework(), db());
   ASSERT_EQ(a.diagnostics.size(), b.diagnostics.size());
   for (std::size_t i = 0; i < a.diagnostics.size(); ++i) {
     EXPECT_EQ(a.diagnostics[i].message, b.diagnostics[i].message);

@@ -82,7 +82,12 @@ TEST(Gate, StrictFailsOnWarningsOnly) {
   std::size_t d = diagnostic_index(ev, "license-type-unsuited");
   EXPECT_EQ(r.failing_diagnostics, std::vector<std::size_t>{d});
   ASSERT_EQ(r.failures.size(), 1u);
-  EXPECT_EQ(r.failures[0].rfind("--strict: test.json:", 0), 0u) << r.failures[0];
+  EXPECT_EQ(r.failures[0].rfind("strict: test.json:", 0), 0u) << r.failures[0];
+  // The library names no flag; a caller names the setting its own way.
+  p.strict_label = "--strict";
+  GateResult labelled = check_gate(ev, p);
+  EXPECT_EQ(labelled.failures[0].rfind("--strict: test.json:", 0), 0u) << labelled.failures[0];
+  EXPECT_EQ(labelled.strict_label, "--strict");
   EXPECT_NE(r.failures[0].find("[license-type-unsuited]"), std::string::npos);
 
   // A non-open license is an error diagnostic: the class counts it, --strict does not.

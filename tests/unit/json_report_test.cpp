@@ -40,8 +40,8 @@ const char* const kManifests[] = {
 TEST(JsonReportCache, SameBytesAsWithoutIt) {
   JsonReportCache cache;
   for (const char* text : kManifests) {
-    Evaluation ev = evaluate_with_fixes(parse_manifest(text, "m.json"), builtin_framework(),
-                                        LicenseDb::builtin());
+    Evaluation ev =
+        evaluate(parse_manifest(text, "m.json"), builtin_framework(), LicenseDb::builtin());
     EXPECT_EQ(written(ev, -1, &cache), written(ev, -1, nullptr)) << text;
     // An indented report does not use it.
     EXPECT_EQ(written(ev, 2, &cache), written(ev, 2, nullptr)) << text;

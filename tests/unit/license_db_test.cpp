@@ -169,7 +169,8 @@ TEST(LicenseAssess, UnsuitedTypeSaysWhatWouldSuit) {
   ASSERT_NE(f, nullptr) << dump(a);
   EXPECT_EQ(f->severity, Severity::warning);
   EXPECT_TRUE(contains(f->message, "meant for data and documents")) << f->message;
-  EXPECT_TRUE(contains(f->message, "OSI-approved license such as Apache-2.0")) << f->message;
+  // Advice on what would suit is the framework's (added by the evaluator).
+  EXPECT_FALSE(contains(f->message, "better under")) << f->message;
 }
 
 TEST(LicenseAssess, NonCommercialAndNoDerivativesSayWhy) {
@@ -467,8 +468,7 @@ TEST(LicenseDbParse, MalformedJsonReportsLineAndColumn) {
 }
 
 TEST(LicenseDbParse, WrongShapesAreErrorsWithPositions) {
-  const std::string head =
-      R"({"format":1,"default_reason":"r","advice":{"code":"a","data":"b","document":"c"},)";
+  const std::string head = R"({"format":1,"default_reason":"r",)";
   auto error_of = [](const std::string& text) -> std::string {
     try {
       LicenseDb::parse(text, "x.json");
@@ -495,7 +495,6 @@ TEST(LicenseDbParse, WrongShapesAreErrorsWithPositions) {
 TEST(LicenseDbParse, SmallFileWorksEndToEnd) {
   LicenseDb small = LicenseDb::parse(
       R"({"format":1,"list_version":"t","source":"test","default_reason":"{id} is closed",
-          "advice":{"code":"X","data":"Y","document":"Z"},
           "licenses":[{"id":"Open-1","name":"Open One","open":true,"suits":["code"]},
                       {"id":"Closed-1","name":"Closed One"}],
           "exceptions":[],"known":[],"aliases":{"open one point oh":"Open-1"},
@@ -507,7 +506,7 @@ TEST(LicenseDbParse, SmallFileWorksEndToEnd) {
   EXPECT_EQ(small.assess("Open One Point Oh", kCode).suggestion, "Open-1");
   LicenseAssessment data = small.assess("Open-1", kData);
   EXPECT_FALSE(data.suits_type);
-  EXPECT_TRUE(contains(finding(data, "license-type-unsuited")->message, "better under Y"));
+  EXPECT_EQ(finding(data, "license-type-unsuited")->message, "Open-1 is meant for code");
 }
 
 }  // namespace

@@ -30,7 +30,7 @@ TEST(NextSteps, NextClassThenClassIInAddition) {
   entries.push_back({"Training code", "Apache-2.0"});
   Evaluation ev = judge(manifest_json(entries));
   ASSERT_EQ(ev.model_class, 3);
-  auto steps = next_steps(ev);
+  const auto& steps = ev.next_steps;  // computed by evaluate()
   ASSERT_EQ(steps.size(), 2u);
   EXPECT_EQ(steps[0].level, 2);
   EXPECT_EQ(names(ev, steps[0].actions),
@@ -45,13 +45,13 @@ TEST(NextSteps, NextClassThenClassIInAddition) {
 TEST(NextSteps, OneStepWhenTheNextClassIsClassI) {
   Evaluation ev = judge(manifest_json(without(required_down_to(1), "Datasets")));
   ASSERT_EQ(ev.model_class, 2);
-  auto steps = next_steps(ev);
+  const auto& steps = ev.next_steps;  // computed by evaluate()
   ASSERT_EQ(steps.size(), 1u);
   EXPECT_EQ(names(ev, steps[0].actions), std::vector<std::string>{"Datasets"});
 }
 
 TEST(NextSteps, NoneAtClassI) {
-  EXPECT_TRUE(next_steps(judge(manifest_json(required_down_to(1)))).empty());
+  EXPECT_TRUE(judge(manifest_json(required_down_to(1))).next_steps.empty());
 }
 
 TEST(NextSteps, AStandInCoversBothWhenBothAreMissing) {
@@ -59,7 +59,7 @@ TEST(NextSteps, AStandInCoversBothWhenBothAreMissing) {
   // alone reaches Class I: the report is not asked for there.
   auto entries = without(without(required_down_to(1), "Technical report"), "Research paper");
   Evaluation ev = judge(manifest_json(entries));
-  auto steps = next_steps(ev);
+  const auto& steps = ev.next_steps;  // computed by evaluate()
   ASSERT_EQ(steps.size(), 2u);
   EXPECT_EQ(names(ev, steps[0].actions), std::vector<std::string>{"Technical report"});
   EXPECT_EQ(names(ev, steps[1].actions), std::vector<std::string>{"Research paper"});
@@ -73,7 +73,7 @@ TEST(NextSteps, OrderedByClassAndWordedForRelicensing) {
     if (e.name == "Model parameters (Final)") e.license = "Llama 3.1 Community License";
   }
   Evaluation ev = judge(manifest_json(entries));
-  auto steps = next_steps(ev);
+  const auto& steps = ev.next_steps;  // computed by evaluate()
   ASSERT_FALSE(steps.empty());
   EXPECT_EQ(steps[0].level, 3);
   const std::string action = describe_action(ev, steps[0].actions[0]);

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // The path to the next class: which unmet components to publish or relicense,
-// for the next class up and for the most complete class. Shared by the
-// reporters; it only selects and orders what the evaluator found.
+// for the next class up and for the most complete class. Computed once by
+// evaluate(); the reporters only print it.
 #include <algorithm>
 
-#include "report/reporters.hpp"
+#include <mofcheck/evaluate.hpp>
 
 namespace mofcheck {
 
@@ -46,7 +46,7 @@ std::vector<NextStep> next_steps(const Evaluation& ev) {
   auto add = [&](const ClassGap& gap) {
     NextStep step;
     step.level = gap.level;
-    step.actions = minimal_actions(ev, gap);
+    step.actions = gap.actions;
     for (std::size_t i : step.actions) {
       if (steps.empty() || !contains(steps.front().actions, i)) step.additional.push_back(i);
     }
