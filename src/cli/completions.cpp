@@ -3,6 +3,8 @@
 
 #include <stdexcept>
 
+#include <mofcheck/framework.hpp>
+
 namespace mofcheck {
 
 namespace {
@@ -33,9 +35,23 @@ std::vector<std::string> choices(const CLI::Option& opt) {
   return values;
 }
 
+// A CLASS argument is checked against the loaded framework at run time; the
+// completions offer the built-in framework's classes.
+std::vector<std::string> builtin_classes() {
+  std::vector<std::string> values;
+  const auto& classes = builtin_framework().classes;
+  for (auto it = classes.rbegin(); it != classes.rend(); ++it) values.push_back(it->roman);
+  return values;
+}
+
+std::vector<std::string> values_of(const CLI::Option& opt) {
+  if (base_type(opt) == "CLASS") return builtin_classes();
+  return choices(opt);
+}
+
 ArgKind kind_of(const CLI::Option& opt) {
   if (opt.get_expected_max() == 0) return ArgKind::none;  // a flag
-  if (!choices(opt).empty()) return ArgKind::choice;
+  if (!values_of(opt).empty()) return ArgKind::choice;
   std::string t = base_type(opt);
   if (t == "FILE" || t == "OLD" || t == "NEW") return ArgKind::file;
   if (t == "DIR" || t == "ROOT") return ArgKind::directory;
@@ -63,7 +79,7 @@ CommandSpec describe_command(const CLI::App& app, const std::string& name) {
     for (const auto& l : opt->get_lnames()) o.names.push_back("--" + l);
     o.help = first_sentence(opt->get_description());
     o.kind = kind_of(*opt);
-    if (o.kind == ArgKind::choice) o.values = choices(*opt);
+    if (o.kind == ArgKind::choice) o.values = values_of(*opt);
     o.repeatable = o.kind != ArgKind::none && opt->get_expected_max() > 1;
     cmd.options.push_back(std::move(o));
   }
