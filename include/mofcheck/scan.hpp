@@ -80,7 +80,7 @@ struct ScanResult {
 /// Throws Error when `root` is not a readable folder.
 ScanResult scan_repository(const std::string& root, const Framework& framework,
                            const LicenseDb& licenses, const ScanRules& rules = ScanRules::builtin(),
-                           const LicenseTexts& texts = LicenseTexts::builtin(),
+                           const LicenseMatcher& texts = LicenseMatcher::builtin(),
                            const ScanLimits& limits = {});
 
 }  // namespace mofcheck

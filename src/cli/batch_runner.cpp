@@ -8,6 +8,7 @@
 #include <thread>
 
 #include <mofcheck/fix.hpp>
+#include <mofcheck/license_verify.hpp>
 #include <mofcheck/paths.hpp>
 
 #include "cli/batch_reader.hpp"
@@ -46,6 +47,8 @@ Outcome score(const Manifest& m, const BatchSettings& s) {
   o.evaluation = evaluate(m, *s.framework, *memo);
   o.gate = check_gate(*o.evaluation, *s.policy);
   if (!s.paths_root.empty()) apply_path_check(m, s.paths_root, *o.evaluation, o.gate);
+  if (s.verify_licenses && !s.paths_root.empty())
+    apply_license_verification(m, s.paths_root, *s.licenses, *o.evaluation, o.gate);
   return o;
 }
 

@@ -37,8 +37,9 @@ struct BatchSettings {
   const GatePolicy* policy = nullptr;
   StreamFormat format = StreamFormat::automatic;
   ReadLimits limits;
-  unsigned jobs = 1;       ///< threads reading and evaluating; output order never changes
-  std::string paths_root;  ///< --paths: verify each manifest's local paths under it
+  unsigned jobs = 1;             ///< threads reading and evaluating; output order never changes
+  std::string paths_root;        ///< --paths: verify each manifest's local paths under it
+  bool verify_licenses = false;  ///< --verify-licenses: claims against their texts
   /// When set, each scoring thread makes one renderer (its own state) and
   /// runs it on every outcome it scores, so reports are written in
   /// parallel; the renderers must not share state that is not thread-safe.

@@ -244,6 +244,10 @@ void setup_check(CLI::App& app, CheckOptions& opts) {
                  "Verify that every local component_path and license_path exists under ROOT "
                  "(a missing or escaping path fails the gate; URLs are listed, never fetched)")
       ->type_name("ROOT");
+  app.add_flag("--verify-licenses", opts.verify_licenses,
+               "With --paths: identify each local license file and compare it with the claimed "
+               "license (a different license or added terms under an open claim fail the gate)")
+      ->needs("--paths");
   add_data_options(app, opts.data);
   add_limit_options(app, opts.limits);
   add_input_options(app, opts);
@@ -267,6 +271,7 @@ int check_inputs(const CheckOptions& opts, Context& ctx) {
   settings.limits = opts.limits;
   settings.jobs = opts.jobs > 0 ? opts.jobs : default_jobs();
   settings.paths_root = opts.paths_root;
+  settings.verify_licenses = opts.verify_licenses;
   if (!opts.paths_root.empty()) check_paths(Manifest{}, opts.paths_root);  // ROOT must be a folder
 
   // A jsonl line depends on its own record only: with several jobs the

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // mof-check license EXPR: what the knowledge base says about one license or
-// SPDX expression, for each component type.
+// SPDX expression, for each component type; with --file, which license a
+// text is.
 #include <algorithm>
+#include <cstdio>
 #include <ostream>
 
+#include <mofcheck/license_text.hpp>
+#include <mofcheck/manifest.hpp>
 #include <mofcheck/report.hpp>
 #include <mofcheck/spdx.hpp>
 #include "cli/cli.hpp"
@@ -123,13 +127,134 @@ int print_json(const std::string& text, const LicenseAssessment& a,
   return a.status == LicenseAssessment::Status::open ? exit_ok : exit_gate_failed;
 }
 
+// 1-based line of a byte offset.
+std::size_t line_of(const std::string& text, std::uint32_t offset) {
+  return 1 + static_cast<std::size_t>(std::count(
+                 text.begin(), text.begin() + std::min<std::size_t>(offset, text.size()), '\n'));
+}
+
+// A difference as the reader's own words, shortened and made terminal-safe.
+std::string excerpt(const std::string& text, const TextDifference& d) {
+  std::string s = text.substr(d.begin, d.end - d.begin);
+  for (char& c : s) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  if (s.size() > 72) s = s.substr(0, 69) + "...";
+  return terminal_safe(s);
+}
+
+// Open under the knowledge base, for each found license.
+bool all_open(const TextIdentification& id, const LicenseDb& db) {
+  if (id.licenses.empty()) return false;
+  for (const FoundLicense& f : id.licenses) {
+    if (f.model_license) return false;
+    if (db.assess(f.id, ContentType::code).status != LicenseAssessment::Status::open) return false;
+  }
+  return true;
+}
+
+int run_license_file(const LicenseOptions& opts, const LicenseDb& db, Context& ctx) {
+  const std::string text = read_input(opts.file, 16u << 20);
+  const TextIdentification id = LicenseMatcher::builtin().identify(text);
+  const bool open = all_open(id, db) && !id.adds_terms && id.confident;
+  if (opts.format == "json") {
+    nlohmann::ordered_json j;
+    j["file"] = opts.file;
+    j["words"] = id.words;
+    auto found = nlohmann::ordered_json::array();
+    for (const FoundLicense& f : id.licenses) {
+      nlohmann::ordered_json x = {{"id", f.id}, {"coverage", f.coverage}};
+      if (!f.same_text.empty()) x["same_text"] = f.same_text;
+      if (f.model_license) {
+        x["model_license"] = f.known;
+        x["reason"] = f.reason;
+      }
+      found.push_back(x);
+    }
+    j["licenses"] = found;
+    j["score"] = id.score;
+    j["exact"] = id.exact;
+    j["confident"] = id.confident;
+    j["adds_terms"] = id.adds_terms;
+    j["added_words"] = id.added_words;
+    if (!id.note.empty()) j["note"] = id.note;
+    auto closest = nlohmann::ordered_json::array();
+    for (const LicenseCandidate& c : id.closest) {
+      closest.push_back({{"ids", c.ids},
+                         {"score", c.score},
+                         {"coverage", c.coverage},
+                         {"containment", c.containment}});
+    }
+    j["closest"] = closest;
+    auto diffs = nlohmann::ordered_json::array();
+    for (const TextDifference& d : id.differences) {
+      diffs.push_back({{"line", line_of(text, d.begin)},
+                       {"words", d.words},
+                       {"added_terms", d.added},
+                       {"text", text.substr(d.begin, d.end - d.begin)}});
+    }
+    j["differences"] = diffs;
+    j["open"] = open;
+    j["index"] = LicenseMatcher::builtin().index_source();
+    ctx.out << j.dump(2) << '\n';
+    return open ? exit_ok : exit_gate_failed;
+  }
+  ctx.out << "File:     " << terminal_safe(opts.file) << '\n';
+  ctx.out << "Reads as: " << describe_identification(id) << '\n';
+  for (const FoundLicense& f : id.licenses) {
+    if (f.model_license) continue;
+    const LicenseAssessment a = db.assess(f.id, ContentType::code);
+    ctx.out << "  " << f.id << ": "
+            << (a.status == LicenseAssessment::Status::open ? std::string("open")
+                                                            : "not open (" + a.reason + ")")
+            << '\n';
+  }
+  if (!id.closest.empty()) {
+    ctx.out << "\nClosest licenses (Dice score; share of the license in the text; share of the "
+               "text in the license):\n";
+    for (const LicenseCandidate& c : id.closest) {
+      std::string ids;
+      for (const auto& i : c.ids) ids += (ids.empty() ? "" : ", ") + i;
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%.2f  %.2f  %.2f", c.score, c.coverage, c.containment);
+      ctx.out << "  " << buf << "  " << ids << '\n';
+    }
+  }
+  if (!id.differences.empty() || (!id.licenses.empty() && !id.exact)) {
+    ctx.out << "\nDifferences:\n";
+    for (const TextDifference& d : id.differences) {
+      ctx.out << "  line " << line_of(text, d.begin) << ", " << d.words << " word"
+              << (d.words == 1 ? "" : "s")
+              << (d.added ? " no license holds (added terms): " : " of variable text (names): ")
+              << '"' << excerpt(text, d) << "\"\n";
+    }
+    for (const FoundLicense& f : id.licenses) {
+      if (!f.model_license && f.coverage < 0.995) {
+        ctx.out << "  about " << static_cast<int>((1 - f.coverage) * 100 + 0.5) << "% of " << f.id
+                << "'s text is not in the file\n";
+      }
+    }
+    if (!id.note.empty()) ctx.out << "  " << id.note << '\n';
+  }
+  return open ? exit_ok : exit_gate_failed;
+}
+
 }  // namespace
 
 void setup_license(CLI::App& app, LicenseOptions& opts) {
-  app.add_option("expression", opts.expression,
-                 "License id, SPDX expression or license name (quote it for the shell)")
-      ->required()
-      ->type_name("EXPR");
+  auto* expr =
+      app.add_option("expression", opts.expression,
+                     "License id, SPDX expression or license name (quote it for the shell)")
+          ->type_name("EXPR");
+  auto* file = app.add_option("--file", opts.file,
+                              "Identify the license text in PATH (a LICENSE file) instead: the "
+                              "closest licenses with scores and what kept it from an exact match")
+                   ->type_name("PATH");
+  expr->excludes(file);
+  file->excludes(expr);
+  app.callback([expr, file] {
+    if (expr->count() == 0 && file->count() == 0) throw CLI::RequiredError("EXPR or --file PATH");
+  });
   app.add_option("-f,--format", opts.format, "Output format: text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->type_name("FORMAT")
@@ -142,6 +267,7 @@ namespace {
 
 int explain_license(const LicenseOptions& opts, Context& ctx) {
   Knowledge k = load_knowledge(opts.data);
+  if (!opts.file.empty()) return run_license_file(opts, *k.licenses, ctx);
   const LicenseDb& db = *k.licenses;
   const std::string& text = opts.expression;
   LicenseAssessment by_type[3];

@@ -72,6 +72,7 @@ struct CheckOptions {
   std::vector<std::string> outputs;   ///< --output FORMAT=PATH
   OutputOptions main_output;          ///< -o FILE: the --format report to FILE
   std::string paths_root;             ///< --paths ROOT: verify local paths under ROOT
+  bool verify_licenses = false;       ///< --verify-licenses: claims against the texts under ROOT
   ReadLimits limits;                  ///< --max-input-size, --max-depth, ...
   std::vector<std::string> excludes;  ///< --exclude GLOB (directory search)
   std::string input_format = "auto";  ///< --input-format: how an input splits into records
@@ -137,11 +138,13 @@ int run_badge(const BadgeOptions& opts, Context& ctx);
 struct LicenseOptions {
   DataOptions data;
   std::string expression;
+  std::string file;  ///< --file PATH: identify the license text in PATH instead
   std::string format = "text";
   OutputOptions output;
 };
 void setup_license(CLI::App& app, LicenseOptions& opts);
-/// Exit 0 when the expression is open, 1 when it is not.
+/// Exit 0 when the expression is open, 1 when it is not. With --file: exit 0
+/// when the text is confidently one or more open licenses and nothing more.
 int run_license(const LicenseOptions& opts, Context& ctx);
 
 struct LicensesOptions {

@@ -32,8 +32,8 @@ struct Entry {
 
 struct LicenseFile {
   std::string rel;
-  std::string dir;  ///< folder it governs, "" for the root
-  const LicenseTextRule* rule = nullptr;
+  std::string dir;                  ///< folder it governs, "" for the root
+  std::string license;              ///< what the draft writes; empty when the text needs a person
   std::optional<ContentType> type;  ///< from a root file name such as LICENSE-CODE
 };
 
@@ -81,7 +81,7 @@ std::string read_text(const fs::path& p, std::size_t max_bytes) {
 class Scanner {
  public:
   Scanner(const std::string& root, const Framework& fw, const LicenseDb& db, const ScanRules& rules,
-          const LicenseTexts& texts, const ScanLimits& limits)
+          const LicenseMatcher& texts, const ScanLimits& limits)
       : root_(root), fw_(fw), db_(db), rules_(rules), texts_(texts), limits_(limits) {}
 
   ScanResult run() {
@@ -196,11 +196,9 @@ class Scanner {
         release_notes_.push_back(
             {"", e.rel, "a symbolic link out of the checkout: not read", false});
       } else {
-        lf.rule = texts_.identify(read_text(root_ / e.rel, limits_.max_text_bytes));
-        std::string text = lf.rule ? "license text of " + lf.rule->license
-                                   : "license text not recognised; write its license by hand";
-        if (lf.rule && !lf.rule->note.empty()) text += " (" + lf.rule->note + ")";
-        release_notes_.push_back({"", e.rel, text, false});
+        TextIdentification id = texts_.identify(read_text(root_ / e.rel, limits_.max_text_bytes));
+        lf.license = draft_license(id);
+        release_notes_.push_back({"", e.rel, describe_identification(id), !id.confident});
       }
       licenses_.push_back(std::move(lf));
     }
@@ -415,13 +413,13 @@ class Scanner {
       }
       // The first recognised file of each kind wins; an unrecognised one
       // is kept (with an empty name) only when nothing else fills the slot.
-      if (slot->present && (!slot->name.empty() || !lf.rule)) continue;
+      if (slot->present && (!slot->name.empty() || lf.license.empty())) continue;
       slot->present = true;
-      slot->name = lf.rule ? license_name(lf.rule->license) : "";
+      slot->name = lf.license.empty() ? "" : license_name(lf.license);
       slot->path = lf.rel;
     }
     if (!card_) return;
-    std::string card_license = card_->license;
+    std::string card_license = texts_.hub_license(card_->license);
     if (text::iequals(card_license, "other")) card_license = card_->license_name;
     if (card_license.empty()) return;
     const std::string name = license_name(card_license);
@@ -461,7 +459,7 @@ class Scanner {
   const LicenseFile* folder_license(const std::string& rel) const {
     const LicenseFile* best = nullptr;
     for (const auto& lf : licenses_) {
-      if (lf.dir.empty() || !lf.rule) continue;
+      if (lf.dir.empty() || lf.license.empty()) continue;
       if (rel.rfind(lf.dir + "/", 0) != 0 && rel != lf.dir) continue;
       if (!best || lf.dir.size() > best->dir.size()) best = &lf;
     }
@@ -499,7 +497,7 @@ class Scanner {
                            {def.name, c.component_path, text, f->second.rule->guess});
         }
         if (const LicenseFile* lf = folder_license(c.component_path)) {
-          c.license = license_name(lf->rule->license);
+          c.license = license_name(lf->license);
           c.has_license = true;
           c.license_path = lf->rel;
           add_note(static_cast<int>(i), lf->rel, "own license " + c.license, false);
@@ -528,7 +526,7 @@ class Scanner {
   const Framework& fw_;
   const LicenseDb& db_;
   const ScanRules& rules_;
-  const LicenseTexts& texts_;
+  const LicenseMatcher& texts_;
   const ScanLimits& limits_;
   ScanResult result_;
   std::vector<Entry> entries_;
@@ -549,7 +547,7 @@ class Scanner {
 
 ScanResult scan_repository(const std::string& root, const Framework& framework,
                            const LicenseDb& licenses, const ScanRules& rules,
-                           const LicenseTexts& texts, const ScanLimits& limits) {
+                           const LicenseMatcher& texts, const ScanLimits& limits) {
   return Scanner(root, framework, licenses, rules, texts, limits).run();
 }
 

@@ -11,7 +11,7 @@ constexpr Severity E = Severity::error;
 constexpr Severity W = Severity::warning;
 constexpr Severity N = Severity::note;
 
-constexpr std::array<DiagnosticCode, 21> kCodes = {{
+constexpr std::array<DiagnosticCode, 25> kCodes = {{
     // Manifest readers.
     {"unknown-key", W, "The manifest has a key mof-check does not know",
      "Remove the key or correct its spelling; it is ignored."},
@@ -53,6 +53,17 @@ constexpr std::array<DiagnosticCode, 21> kCodes = {{
     {"license-fix-class", N, "Writing the suggested license ids would change the class",
      "Write the ids the license-alias and license-unknown diagnostics suggest; 'mof-check fix' "
      "writes the certain ones."},
+    // License texts against the claims (check --paths ROOT --verify-licenses).
+    {"license-text-differs", E, "A license file holds another license than the manifest claims",
+     "Claim the license the file holds, or point license_path at the text of the claimed "
+     "license; 'mof-check license --file PATH' shows what the file reads as."},
+    {"license-text-adds-terms", E,
+     "A license file adds terms (a rider, use restrictions) to the open license claimed",
+     "The text is not the plain open license: remove the added terms, or claim the license "
+     "as it is (a LicenseRef) and accept that it is not open."},
+    {"license-text-unrecognised", W, "A license file holds no license text mof-check knows",
+     "Check by hand that the file is the claimed license."},
+    {"license-text-verified", N, "A license file holds the claimed license", "Nothing to do."},
     // Path check against a checkout.
     {"path-url", N, "A path of the manifest is a URL, which is not fetched",
      "Nothing to do; only local paths are checked against the checkout."},
