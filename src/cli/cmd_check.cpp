@@ -20,9 +20,9 @@
 #include "cli/batch_runner.hpp"
 #include "cli/commands.hpp"
 #include "cli/config.hpp"
-#include "cli/string_output.hpp"
 #include "cli/input_limits.hpp"
 #include "cli/output_guard.hpp"
+#include "cli/string_output.hpp"
 
 namespace mofcheck {
 
