@@ -24,6 +24,9 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MODULE = "web/modules/mof"
 TYPES = ("code", "data", "document")
+# The same license under another id: SPDX's id -> the MOT's (curated; the
+# Open Data Commons PDDL 1.0 is SPDX's PDDL-1.0, the MOT lists ODC-PDDL-1.0).
+SPELLINGS = {"PDDL-1.0": "ODC-PDDL-1.0"}
 
 
 def fail(message):
@@ -97,11 +100,16 @@ def build(mot):
                   + " as LicenseImporter loads them; LicenseHandler.php (open: FSF libre or OSI"
                   " approved or OPEN_DATA_LICENSES or OPEN_LICENSES, compared exactly;"
                   " isTypeAppropriate: the entity's ContentType); ModelEvaluator.php"
-                  " (getClassLabel); ModelUpdater.php ('unlicensed' stored as no license);"
+                  " (getClassLabel; resolveLicense reads '' and '0' as no license);"
+                  " ModelUpdater.php ('unlicensed' stored as no license);"
                   " ComponentManager.php (getComponentByName: a name it does not know gives the"
-                  " first component of config/install/mof.settings.yml)",
+                  " first component of config/install/mof.settings.yml); spellings: the same"
+                  " license under SPDX's id and the MOT's (curated)",
         "labels": labels,
-        "unlicensed": ["", "unlicensed"],
+        # ModelUpdater stores 'unlicensed' as '', and ModelEvaluator::resolveLicense
+        # reads it with PHP's ?: operator, which takes '0' for empty too.
+        "unlicensed": ["", "0", "unlicensed"],
+        "spellings": {k: v for k, v in SPELLINGS.items() if v in open_ids},
         "unknown_component_filed_under": first.group(1).strip().strip("'\""),
         "open": open_ids,
         "suits": suits,
@@ -115,7 +123,8 @@ def main():
     args = parser.parse_args()
     data = build(args.mot)
     lines = ["{"]
-    for key in ("format", "source", "labels", "unlicensed", "unknown_component_filed_under"):
+    for key in ("format", "source", "labels", "unlicensed", "unknown_component_filed_under",
+                "spellings"):
         lines.append(f"{json.dumps(key)}: {json.dumps(data[key], ensure_ascii=False)},")
     lines.append('"open": [')
     lines.append(",\n".join(json.dumps(i) for i in data["open"]))

@@ -10,6 +10,7 @@
 #include <mofcheck/framework.hpp>
 #include <mofcheck/license.hpp>
 #include <mofcheck/manifest.hpp>
+#include <mofcheck/profile.hpp>
 
 namespace mofcheck {
 
@@ -58,10 +59,12 @@ struct ModelInfo {
   std::string origin, name, version, producer, date, type;
   SourceLocation release_where;
   std::size_t record = 0;  ///< Manifest::record: number in a stream input, 0 for a whole input
+  std::string mot_id;      ///< `id` of a MOT API record, else empty
 };
 
 struct Evaluation {
   const Framework* framework = nullptr;  ///< borrowed; must outlive the evaluation
+  Profile profile = Profile::mot;        ///< whose judgement this is
   std::string license_list_version;
   ModelInfo model;
   int model_class = 0;  ///< 0 = unclassified, else the class level reached
@@ -70,13 +73,18 @@ struct Evaluation {
   std::vector<ComponentResult> components;  ///< one per definition component, in its order
   std::vector<Diagnostic> diagnostics;      ///< manifest and license findings
   std::vector<ClassGap> gaps;  ///< classes above the reached one, nearest first
+  /// The class under other_profile(profile); every component the profiles
+  /// judge differently has a diagnostic (code profile-difference).
+  int other_class = 0;
 
   bool has_warnings() const;
 };
 
-/// Judges `manifest`. Throws Error only when the manifest contradicts the
-/// definition structurally (an `included_in` that the definition forbids or
-/// that names a component not itself included).
-Evaluation evaluate(const Manifest& manifest, const Framework& framework, const LicenseDb& licenses);
+/// Judges `manifest` under `profile`, and says where the other profile
+/// differs. Throws Error only when the manifest contradicts the definition
+/// structurally (under spdx: an `included_in` that the definition forbids or
+/// that names a component not itself included; the MOT ignores the key).
+Evaluation evaluate(const Manifest& manifest, const Framework& framework, const LicenseDb& licenses,
+                    Profile profile = Profile::mot);
 
 }  // namespace mofcheck

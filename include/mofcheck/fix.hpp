@@ -61,6 +61,6 @@ FixResult fix_manifest_text(std::string_view text, std::string_view origin,
 /// reach with that fix, and when several fixes together change the class a
 /// note (code license-fix-class) says so. Throws as evaluate() does.
 Evaluation evaluate_with_fixes(const Manifest& manifest, const Framework& framework,
-                               const LicenseDb& licenses);
+                               const LicenseDb& licenses, Profile profile = Profile::mot);
 
 }  // namespace mofcheck

@@ -42,7 +42,7 @@ Error in_record(const Error& e, const std::string& origin, const Record& rec) {
 Outcome score(const Manifest& m, const BatchSettings& s) {
   // The same license texts recur across records: each thread keeps their verdicts.
   thread_local std::optional<LicenseMemo> memo;
-  if (!memo || !memo->serves(*s.licenses)) memo.emplace(*s.licenses);
+  if (!memo || !memo->serves(*s.licenses, s.profile)) memo.emplace(*s.licenses, s.profile);
   Outcome o;
   o.evaluation = evaluate_with_fixes(m, *s.framework, *memo);
   o.gate = check_gate(*o.evaluation, *s.policy);
@@ -88,6 +88,22 @@ void process_input(const InputItem& item, const BatchSettings& s, const Emit& em
     RecordReader reader(*source, item.shown, s.format, s.limits.max_bytes);
     Record rec;
     while (reader.next(rec)) {
+      // A page of the MOT's API is a batch of records, each scored with its id.
+      if (rec.number == 0 && rec.problem.empty() && looks_like_api_page(rec.text)) {
+        std::size_t number = 0;
+        for (PageRecord& page_rec : parse_api_page(rec.text, item.shown, s.limits)) {
+          ++number;
+          Outcome o;
+          try {
+            if (!page_rec.manifest) throw *page_rec.error;
+            o = score(*page_rec.manifest, s);
+          } catch (const Error& e) {
+            o = failed(std::make_unique<RecordError>(e, item.shown, number));
+          }
+          if (!emit(std::move(o))) return;
+        }
+        continue;
+      }
       if (!emit(score_record(rec, item.shown, s))) return;
     }
   } catch (const Error& e) {

@@ -28,6 +28,7 @@ struct Outcome {
 struct BatchSettings {
   const Framework* framework = nullptr;
   const LicenseDb* licenses = nullptr;
+  Profile profile = Profile::mot;
   const GatePolicy* policy = nullptr;
   StreamFormat format = StreamFormat::automatic;
   ReadLimits limits;

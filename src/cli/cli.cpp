@@ -48,15 +48,36 @@ void add_data_options(CLI::App& app, DataOptions& opts) {
   app.add_option("--licenses", opts.licenses_file,
                  "License knowledge base (JSON) instead of the built-in one")
       ->type_name("FILE");
+  app.add_option("--profile", opts.profile,
+                 "Whose judgement: mot (the Model Openness Tool's, exact names; the default) or "
+                 "spdx (SPDX semantics: any case, expressions, OSI/FSF/MOF data)")
+      ->check(CLI::IsMember({"mot", "spdx"}))
+      ->type_name("mot|spdx");
 }
 
-Knowledge load_knowledge(const DataOptions& opts) {
+Knowledge load_knowledge(const DataOptions& opts, const ConfigValue* configured) {
   Knowledge k;
-  if (opts.framework_file.empty()) {
+  if (!opts.profile.empty()) {
+    k.profile = *parse_profile(opts.profile);
+  } else if (configured) {
+    auto p = parse_profile(configured->value);
+    if (!p) throw Error(configured->where, "profile: '" + configured->value + "' is not a profile");
+    k.profile = *p;
+  }
+  if (opts.framework_file.empty() && k.profile == Profile::spdx) {
     k.framework = &builtin_framework();
   } else {
     k.own_framework = std::make_unique<Framework>(
-        parse_framework(read_input(opts.framework_file), opts.framework_file));
+        opts.framework_file.empty()
+            ? builtin_framework()
+            : parse_framework(read_input(opts.framework_file), opts.framework_file));
+    if (k.profile == Profile::mot) {
+      // Reports under mot name the classes as the MOT does.
+      for (ClassDef& c : k.own_framework->classes) {
+        const std::string& label = MotRules::builtin().label(c.level);
+        if (!label.empty()) c.label = label;
+      }
+    }
     k.framework = k.own_framework.get();
   }
   if (opts.licenses_file.empty()) {

@@ -39,8 +39,7 @@ std::size_t resolve_component(const std::string& name, const SourceLocation& whe
 }
 
 // The gate: the project configuration, overridden by the command line.
-GatePolicy build_policy(const CheckOptions& opts, const Framework& fw) {
-  ProjectConfig config = load_project_config(opts.config);
+GatePolicy build_policy(const CheckOptions& opts, const Framework& fw, ProjectConfig config) {
   GatePolicy policy;
   if (!opts.min_class.empty()) {
     policy.min_class = parse_class_level(opts.min_class, fw);
@@ -104,9 +103,11 @@ std::pair<std::string, std::string> split_output(const std::string& spec) {
   return {spec.substr(0, eq), spec.substr(eq + 1)};
 }
 
-Outputs build_outputs(const CheckOptions& opts, const Context& ctx, const Framework& fw) {
+Outputs build_outputs(const CheckOptions& opts, const Context& ctx, const Framework& fw,
+                      Profile profile) {
   ReportOptions ropts;
   ropts.framework = &fw;
+  ropts.profile = profile;
   ropts.summary_only = opts.summary_only;
   const char* no_color = std::getenv("NO_COLOR");
   bool no_color_set = no_color != nullptr && *no_color != '\0';
@@ -122,7 +123,9 @@ Outputs build_outputs(const CheckOptions& opts, const Context& ctx, const Framew
     refuse_output_over_input(path, opts.inputs, "--output");
     FileOutput f;
     f.path = path;
-    f.reporter = make_reporter(format, ReportOptions{});
+    ReportOptions file_opts;
+    file_opts.profile = profile;
+    f.reporter = make_reporter(format, file_opts);
     if (!f.reporter) throw Error({}, "--output " + spec + ": unknown format '" + format + "'");
     outputs.files.push_back(std::move(f));
   }
@@ -209,16 +212,18 @@ void setup_check(CLI::App& app, CheckOptions& opts) {
 }
 
 int run_check(const CheckOptions& opts, Context& ctx) {
-  Knowledge k = load_knowledge(opts.data);
-  GatePolicy policy = build_policy(opts, *k.framework);
+  ProjectConfig config = load_project_config(opts.config);
+  Knowledge k = load_knowledge(opts.data, config.has_profile ? &config.profile : nullptr);
+  GatePolicy policy = build_policy(opts, *k.framework, std::move(config));
   if (opts.summary_only && opts.format != "text") {
     throw Error({}, "--summary-only goes with --format text");
   }
-  Outputs outputs = build_outputs(opts, ctx, *k.framework);
+  Outputs outputs = build_outputs(opts, ctx, *k.framework, k.profile);
 
   BatchSettings settings;
   settings.framework = k.framework;
   settings.licenses = k.licenses;
+  settings.profile = k.profile;
   settings.policy = &policy;
   settings.format = parse_stream_format(opts.input_format);
   settings.limits = opts.limits;

@@ -65,7 +65,7 @@ int run_scan(const ScanOptions& opts, Context& ctx) {
   // The draft is evaluated as it was written, so the report's lines point into it.
   const std::string origin = opts.output.empty() ? "<draft>" : opts.output;
   Manifest m = parse_manifest(text, origin, opts.yaml ? InputSyntax::yaml : InputSyntax::json);
-  Evaluation ev = evaluate(m, *k.framework, *k.licenses);
+  Evaluation ev = evaluate(m, *k.framework, *k.licenses, k.profile);
   GateResult gate = check_gate(ev, GatePolicy{});
   if (!opts.output.empty()) write_file_atomically(opts.output, text);
 

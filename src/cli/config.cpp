@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cli/config.hpp"
 
+#include <mofcheck/profile.hpp>
+
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -28,7 +30,7 @@ class ConfigReader {
       fail(root,
            std::string("the configuration must be a mapping, not ") + doc::kind_name(root.kind));
     }
-    check_keys(root, {"min-class", "strict", "require", "waivers"}, "");
+    check_keys(root, {"min-class", "strict", "profile", "require", "waivers"}, "");
     if (const Node* n = root.get("min-class")) {
       c.has_min_class = true;
       c.min_class = {scalar(*n, "min-class"), loc(*n)};
@@ -36,6 +38,13 @@ class ConfigReader {
     if (const Node* n = root.get("strict")) {
       c.has_strict = true;
       c.strict = boolean(*n, "strict");
+    }
+    if (const Node* n = root.get("profile")) {
+      c.has_profile = true;
+      c.profile = {scalar(*n, "profile"), loc(*n)};
+      if (!parse_profile(c.profile.value)) {
+        fail(*n, "profile: '" + c.profile.value + "' is not a profile (mot or spdx)");
+      }
     }
     if (const Node* n = root.get("require")) {
       for (const Node& item : list(*n, "require")) {

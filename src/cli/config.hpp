@@ -24,6 +24,8 @@ struct ProjectConfig {
   ConfigValue min_class;  ///< as written ("III", "2", ...)
   bool has_strict = false;
   bool strict = false;
+  bool has_profile = false;
+  ConfigValue profile;  ///< "mot" or "spdx" (checked when read)
   std::vector<ConfigValue> require;  ///< component names as written
   std::vector<Waiver> waivers;
 };

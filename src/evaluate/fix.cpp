@@ -338,8 +338,8 @@ FixResult fix_manifest_text(std::string_view text, std::string_view origin,
 }
 
 Evaluation evaluate_with_fixes(const Manifest& manifest, const Framework& framework,
-                               const LicenseDb& licenses) {
-  LicenseMemo memo(licenses);
+                               const LicenseDb& licenses, Profile profile) {
+  LicenseMemo memo(licenses, profile);
   return evaluate_with_fixes(manifest, framework, memo);
 }
 
@@ -356,7 +356,7 @@ Evaluation evaluate_with_fixes(const Manifest& manifest, const Framework& framew
     for (std::size_t i = first; i < last; ++i)
       replaced.push_back({fields[i], edits[i].replacement});
     try {
-      return class_with_licenses(manifest, framework, memo, replaced);
+      return class_with_licenses(manifest, framework, memo, replaced, memo.profile());
     } catch (const Error&) {
       return -1;
     }

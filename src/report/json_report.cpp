@@ -114,8 +114,13 @@ void write_evaluation_json(JsonWriter& w, const Evaluation& ev, const GateResult
   w.member("version", fw.version);
   w.end_object();
   w.member("license_list_version", ev.license_list_version);
+  w.member("profile", profile_name(ev.profile));
   w.member("class", ev.model_class);
   write_label(w, fw, ev.model_class);
+  w.key("class_under");
+  w.begin_object();
+  w.member(profile_name(other_profile(ev.profile)), ev.other_class);
+  w.end_object();
   w.key("progress");
   w.begin_object();
   for (auto it = fw.classes.rbegin(); it != fw.classes.rend(); ++it) {
