@@ -41,10 +41,10 @@ struct ComponentResult {
   std::string license_canonical;  ///< canonical form, or as written
   LicenseSource license_source = LicenseSource::none;
   bool type_appropriate = true;
-  std::string reason;      ///< why it is not open / which open choice counted
-  std::string suggestion;  ///< license id the written text most likely means
-  std::string included_in;     ///< host component name when published inside another
-  std::string substituted_by;  ///< component that stands in for it, when one does
+  std::string reason;            ///< why it is not open / which open choice counted
+  std::string suggestion;        ///< license id the written text most likely means
+  std::string included_in;       ///< host component name when published inside another
+  std::string substituted_by;    ///< component that stands in for it, when one does
   SourceLocation where;          ///< manifest entry (or the release when missing)
   SourceLocation license_where;  ///< where the license text was written
 };

@@ -42,7 +42,7 @@ struct Framework {
   std::string name;
   std::string version;
   std::string date;
-  std::string origin;            ///< file it came from, or "<builtin>"
+  std::string origin;             ///< file it came from, or "<builtin>"
   std::vector<ClassDef> classes;  ///< ordered from the first to reach (highest level) to the last
   std::vector<ComponentDef> components;  ///< in definition order (reports keep it)
   std::vector<Substitution> substitutions;

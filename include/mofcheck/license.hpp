@@ -118,12 +118,14 @@ class LicenseDb {
   /// for a component of type `type`. Never throws on any input text.
   LicenseAssessment assess(std::string_view written, ContentType type) const;
 
+  /// The tables; opaque (defined privately in src/license/license_tables.hpp).
+  struct Impl;
+
  private:
   friend class LicenseMemo;
   /// Distinct for every knowledge base this process loads (0 after a move).
   std::uint64_t serial() const;
 
-  struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 

@@ -35,7 +35,7 @@ struct ManifestComponent {
   Field license;  ///< present only when the entry has its own `license` key
   Field license_path;
   Field component_path;
-  Field included_in;  ///< name of the component it is published inside
+  Field included_in;     ///< name of the component it is published inside
   SourceLocation where;  ///< the list entry
 };
 
@@ -51,7 +51,7 @@ struct PublishedClassification {
 };
 
 struct Manifest {
-  std::string origin;  ///< file name, "<stdin>", or "file#record"
+  std::string origin;      ///< file name, "<stdin>", or "file#record"
   std::size_t record = 0;  ///< 1-based number of the record in a stream input; 0 for a whole input
   Field framework_name;
   Field framework_version;
@@ -85,8 +85,7 @@ struct ReadLimits {
 /// Throws Error with origin, line and column for syntax errors and structural
 /// errors (wrong types, missing release name, limits).
 Manifest parse_manifest(std::string_view text, std::string_view origin,
-                        InputSyntax syntax = InputSyntax::automatic,
-                        const ReadLimits& limits = {});
+                        InputSyntax syntax = InputSyntax::automatic, const ReadLimits& limits = {});
 
 /// Whether `text` is a page of the MOT's API: a JSON object whose first key
 /// is "pager" or "models" (`{"pager": {...}, "models": [...]}`). Cheap: looks

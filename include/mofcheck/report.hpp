@@ -15,7 +15,7 @@
 namespace mofcheck {
 
 struct ReportOptions {
-  bool color = false;  ///< ANSI colours (text only); the CLI decides (TTY, NO_COLOR)
+  bool color = false;         ///< ANSI colours (text only); the CLI decides (TTY, NO_COLOR)
   bool summary_only = false;  ///< text: print only the batch summary (--summary-only)
   /// The definition of the run, so table formats (csv) can write their
   /// header before the first evaluation; may be null.

@@ -32,7 +32,7 @@ struct BatchSettings {
   const GatePolicy* policy = nullptr;
   StreamFormat format = StreamFormat::automatic;
   ReadLimits limits;
-  unsigned jobs = 1;  ///< threads reading and evaluating; output order never changes
+  unsigned jobs = 1;       ///< threads reading and evaluating; output order never changes
   std::string paths_root;  ///< --paths: verify each manifest's local paths under it
 };
 

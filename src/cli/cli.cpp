@@ -97,9 +97,10 @@ void print_error(Context& ctx, const std::string& what) {
 int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
             bool out_is_terminal) {
   Context ctx{out, err, out_is_terminal};
-  CLI::App app{"mof-check: how open is an AI model release? Scores a model's component "
-               "manifest against the Model Openness Framework (MOF) and prints its class.",
-               "mof-check"};
+  CLI::App app{
+      "mof-check: how open is an AI model release? Scores a model's component "
+      "manifest against the Model Openness Framework (MOF) and prints its class.",
+      "mof-check"};
   app.set_version_flag("--version", version_text);
   app.footer(std::string("Run 'mof-check FILE...' (same as 'mof-check check FILE...').\n\n") +
              exit_code_help);

@@ -8,9 +8,9 @@ namespace mofcheck {
 
 /// Exit codes: the interface scripts rely on.
 enum ExitCode : int {
-  exit_ok = 0,            ///< evaluated, and every gate passed
-  exit_gate_failed = 1,   ///< evaluated, but a gate (e.g. --min-class) failed
-  exit_invalid = 2,       ///< usage error, or an input that is invalid or unreadable
+  exit_ok = 0,           ///< evaluated, and every gate passed
+  exit_gate_failed = 1,  ///< evaluated, but a gate (e.g. --min-class) failed
+  exit_invalid = 2,      ///< usage error, or an input that is invalid or unreadable
 };
 
 /// Runs mof-check with the given arguments. `out` receives reports, `err`

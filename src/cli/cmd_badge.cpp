@@ -5,8 +5,8 @@
 #include "cli/cli.hpp"
 
 #include "cli/atomic_file.hpp"
-#include "report/badge.hpp"
 #include "cli/commands.hpp"
+#include "report/badge.hpp"
 
 namespace mofcheck {
 

@@ -9,12 +9,12 @@
 #include <utility>
 #include <vector>
 
-#include "cli/cli.hpp"
 #include <mofcheck/evaluate.hpp>
 #include <mofcheck/gate.hpp>
 #include <mofcheck/manifest.hpp>
 #include <mofcheck/paths.hpp>
 #include <mofcheck/report.hpp>
+#include "cli/cli.hpp"
 
 #include "cli/atomic_file.hpp"
 #include "cli/batch_runner.hpp"
@@ -49,8 +49,8 @@ GatePolicy build_policy(const CheckOptions& opts, const Framework& fw, ProjectCo
   } else if (config.has_min_class) {
     policy.min_class = parse_class_level(config.min_class.value, fw);
     if (policy.min_class == 0) {
-      throw Error(config.min_class.where, "min-class: " + config.min_class.value +
-                                              ": the framework defines no such class");
+      throw Error(config.min_class.where,
+                  "min-class: " + config.min_class.value + ": the framework defines no such class");
     }
   }
   policy.strict = opts.strict != 0 ? opts.strict > 0 : config.has_strict && config.strict;

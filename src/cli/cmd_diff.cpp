@@ -2,8 +2,8 @@
 // mof-check diff OLD NEW: how the class and the components changed.
 #include <ostream>
 
-#include "cli/cli.hpp"
 #include <mofcheck/diff.hpp>
+#include "cli/cli.hpp"
 
 #include "cli/commands.hpp"
 #include "report/diff_report.hpp"

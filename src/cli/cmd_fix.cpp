@@ -3,9 +3,9 @@
 // nothing else of the file touched.
 #include <ostream>
 
-#include "cli/cli.hpp"
 #include <mofcheck/fix.hpp>
 #include <mofcheck/report.hpp>
+#include "cli/cli.hpp"
 
 #include "cli/atomic_file.hpp"
 #include "cli/commands.hpp"

@@ -3,8 +3,8 @@
 #include <filesystem>
 #include <ostream>
 
-#include "cli/cli.hpp"
 #include <mofcheck/draft.hpp>
+#include "cli/cli.hpp"
 
 #include "cli/atomic_file.hpp"
 #include "cli/commands.hpp"

@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <ostream>
 
-#include "cli/cli.hpp"
 #include <mofcheck/report.hpp>
 #include <mofcheck/spdx.hpp>
+#include "cli/cli.hpp"
 
 #include "cli/commands.hpp"
 #include "report/license_describe.hpp"

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <ostream>
 
-#include "cli/cli.hpp"
 #include <mofcheck/report.hpp>
+#include "cli/cli.hpp"
 
 #include "cli/commands.hpp"
 #include "report/license_describe.hpp"

@@ -3,11 +3,11 @@
 // show the evidence, and evaluate the draft.
 #include <ostream>
 
-#include "cli/cli.hpp"
 #include <mofcheck/evaluate.hpp>
 #include <mofcheck/gate.hpp>
 #include <mofcheck/report.hpp>
 #include <mofcheck/scan.hpp>
+#include "cli/cli.hpp"
 
 #include "cli/atomic_file.hpp"
 #include "cli/commands.hpp"

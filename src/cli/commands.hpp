@@ -56,11 +56,11 @@ struct CheckOptions {
   std::string min_class;
   std::string color = "auto";
   int strict = 0;  ///< > 0: --strict, < 0: --no-strict, 0: as the configuration says
-  std::vector<std::string> require;  ///< --require COMPONENT (replaces the configuration's list)
-  std::string config;                ///< --config FILE; empty: ./.mof-check.yaml if present
-  std::vector<std::string> outputs;  ///< --output FORMAT=PATH
-  std::string paths_root;            ///< --paths ROOT: verify local paths under ROOT
-  ReadLimits limits;                 ///< --max-input-size, --max-depth, ...
+  std::vector<std::string> require;   ///< --require COMPONENT (replaces the configuration's list)
+  std::string config;                 ///< --config FILE; empty: ./.mof-check.yaml if present
+  std::vector<std::string> outputs;   ///< --output FORMAT=PATH
+  std::string paths_root;             ///< --paths ROOT: verify local paths under ROOT
+  ReadLimits limits;                  ///< --max-input-size, --max-depth, ...
   std::vector<std::string> excludes;  ///< --exclude GLOB (directory search)
   std::string input_format = "auto";  ///< --input-format: how an input splits into records
   unsigned jobs = 0;                  ///< --jobs; 0: one per core

@@ -11,6 +11,7 @@
 #include <mofcheck/manifest.hpp>
 
 #include "syntax/doc_tree.hpp"
+#include "util/known_keys.hpp"
 
 namespace mofcheck {
 
@@ -65,16 +66,12 @@ class ConfigReader {
 
   void check_keys(const Node& map, std::initializer_list<std::string_view> known,
                   const std::string& where) const {
-    for (std::size_t i = 0; i < map.members.size(); ++i) {
-      const auto& key = map.members[i].first;
-      bool ok = false;
-      for (auto k : known) ok = ok || k == key;
-      if (ok) continue;
-      std::string names;
-      for (auto k : known) names += (names.empty() ? "" : ", ") + std::string(k);
-      throw Error({origin_, map.key_positions[i].first, map.key_positions[i].second},
-                  "unknown key '" + where + key + "' (known: " + names + ")");
-    }
+    mofcheck::check_keys(
+        map.members, known, [](const auto& m) { return m.first; },
+        [&](std::size_t i, const auto&, const std::string& key, const std::string& names) {
+          throw Error({origin_, map.key_positions[i].first, map.key_positions[i].second},
+                      "unknown key '" + where + key + "' (known: " + names + ")");
+        });
   }
 
   std::string scalar(const Node& n, const std::string& what) const {

@@ -6,6 +6,8 @@
 #include <functional>
 
 #include "evaluate/license_memo.hpp"
+#include "manifest/manifest_fields.hpp"
+#include "util/line_index.hpp"
 
 namespace mofcheck {
 
@@ -15,52 +17,32 @@ namespace {
 struct LicenseSlot {
   const char* global = nullptr;
   std::size_t component = 0;
+  std::string_view key;  // the component's field
 
   // The field's path, e.g. "release.components[2].license"; built only when
   // needed, as scoring plans edits for every record and nearly all need none.
   std::string path() const {
     return global ? std::string(global)
-                  : "release.components[" + std::to_string(component) + "].license";
+                  : "release.components[" + std::to_string(component) + "]." + std::string(key);
   }
 };
 
-// Calls f(slot, field) for every license value a manifest can write.
+// Calls f(slot, field) for every license value a manifest can write (the
+// license fields of the schema table).
 template <typename M, typename F>
 void for_each_license(M& m, F&& f) {
-  f(LicenseSlot{"release.license.distribution.name"}, m.license_distribution.name);
-  f(LicenseSlot{"release.license.code.name"}, m.license_code.name);
-  f(LicenseSlot{"release.license.data.name"}, m.license_data.name);
-  f(LicenseSlot{"release.license.document.name"}, m.license_document.name);
+  for (const auto& g : schema::kGlobalLicenses) {
+    for (const auto& s : schema::kGlobalLicense) {
+      if (s.license) f(LicenseSlot{g.name_path, 0, {}}, (m.*g.member).*s.member);
+    }
+  }
   for (std::size_t i = 0; i < m.components.size(); ++i) {
-    auto& c = m.components[i];
-    if (c.license.present) f(LicenseSlot{nullptr, i}, c.license);
+    for (const auto& s : schema::kComponent) {
+      auto& field = m.components[i].*s.member;
+      if (s.license && field.present) f(LicenseSlot{nullptr, i, s.key}, field);
+    }
   }
 }
-
-// Byte offsets of line starts, for turning 1-based line/column into an offset.
-class Lines {
- public:
-  explicit Lines(std::string_view text) {
-    starts_.push_back(0);
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '\n') starts_.push_back(i + 1);
-    }
-    size_ = text.size();
-  }
-  // npos when the position lies outside the text.
-  std::size_t offset(int line, int column) const {
-    if (line < 1 || column < 1 || static_cast<std::size_t>(line) > starts_.size()) {
-      return std::string_view::npos;
-    }
-    std::size_t at =
-        starts_[static_cast<std::size_t>(line) - 1] + static_cast<std::size_t>(column) - 1;
-    return at < size_ ? at : std::string_view::npos;
-  }
-
- private:
-  std::vector<std::size_t> starts_;
-  std::size_t size_ = 0;
-};
 
 bool is_json(std::string_view text) {
   for (char c : text) {
@@ -209,7 +191,7 @@ class Editor {
       "it is spread over several lines; write it on one line, or edit it by hand";
 
   std::string_view text_;
-  Lines lines_;
+  mutable LineIndex lines_;  // indexed lazily, on the first splice
   bool json_;
 };
 

@@ -4,9 +4,10 @@
 #include <algorithm>
 #include <set>
 
-#include "util/embedded_data.hpp"
-#include "util/text_util.hpp"
 #include "syntax/yaml_reader.hpp"
+#include "util/embedded_data.hpp"
+#include "util/known_keys.hpp"
+#include "util/text_util.hpp"
 
 namespace mofcheck {
 
@@ -64,15 +65,13 @@ std::size_t component_ref(const YAML::Node& node, const Framework& fw, std::stri
 
 void check_keys(const YAML::Node& map, std::initializer_list<std::string_view> allowed,
                 std::string_view origin, std::string_view what) {
-  for (const auto& kv : map) {
-    std::string key = kv.first.as<std::string>("");
-    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-      std::string list;
-      for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-      throw Error(yaml::where(kv.first, origin),
-                  "unknown key '" + key + "' in " + std::string(what) + " (allowed: " + list + ")");
-    }
-  }
+  mofcheck::check_keys(
+      map, allowed, [](const auto& kv) { return kv.first.template as<std::string>(""); },
+      [&](std::size_t, const auto& kv, const std::string& key, const std::string& list) {
+        throw Error(
+            yaml::where(kv.first, origin),
+            "unknown key '" + key + "' in " + std::string(what) + " (allowed: " + list + ")");
+      });
 }
 
 void parse_classes(const YAML::Node& node, Framework& fw, std::string_view origin) {

@@ -3,12 +3,14 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <utility>
 
 #include <simdjson.h>
 
-#include "util/line_counter.hpp"
+#include "manifest/manifest_fields.hpp"
+#include "util/line_index.hpp"
 
 namespace mofcheck {
 
@@ -56,12 +58,12 @@ class PlainReader {
     od::object root;
     if (doc.get_object().get(root)) return false;
     std::uint32_t seen = 0;
-    bool ok =
-        each_field(root, seen, {"framework", "release"}, [&](int key, const char* at, od::value v) {
-          if (key == 0) return read_framework(v);
-          out_.release_where = where(at);
-          return read_release(v);
-        });
+    static constexpr std::string_view kTop[] = {"framework", "release"};
+    bool ok = each_field(root, seen, kTop, [&](int key, const char* at, od::value v) {
+      if (key == 0) return read_framework(v);
+      out_.release_where = where(at);
+      return read_release(v);
+    });
     // Anything after the manifest (a second value) is the full reader's to report.
     const char* rest = nullptr;
     return ok && (seen & 2u) && doc.current_location().get(rest) != simdjson::SUCCESS;
@@ -76,8 +78,8 @@ class PlainReader {
   // Calls on(index of the key in `keys`, position of the key, value) for
   // each member; false for an unknown, escaped or repeated key.
   template <typename On>
-  bool each_field(od::object& obj, std::uint32_t& seen,
-                  std::initializer_list<std::string_view> keys, On&& on) {
+  bool each_field(od::object& obj, std::uint32_t& seen, std::span<const std::string_view> keys,
+                  On&& on) {
     for (auto member : obj) {
       od::field field;
       if (std::move(member).get(field)) return false;
@@ -119,6 +121,12 @@ class PlainReader {
     return true;
   }
 
+  // The value of one field of the schema table into its member of `owner`.
+  template <typename Spec, typename Owner>
+  bool field(od::value v, const Spec& spec, Owner& owner) {
+    return text(v, owner.*spec.member, spec.license);
+  }
+
   bool is_null(od::value v, bool& null) {
     od::json_type type;
     if (v.type().get(type)) return false;
@@ -157,27 +165,25 @@ class PlainReader {
     od::object fw;
     if (v.get_object().get(fw)) return false;
     std::uint32_t seen = 0;
-    Field* fields[] = {&out_.framework_name, &out_.framework_version, &out_.framework_date};
-    return each_field(
-        fw, seen, {"name", "version", "date"},
-        [&](int key, const char*, od::value value) { return text(value, *fields[key]); });
+    static const auto keys = schema::keys(schema::kFramework, false);
+    return each_field(fw, seen, keys, [&](int key, const char*, od::value value) {
+      return field(value, schema::kFramework[key], out_);
+    });
   }
 
   bool read_release(od::value v) {
     od::object r;
     if (v.get_object().get(r)) return false;
     std::uint32_t seen = 0;
-    Field* fields[] = {&out_.name,         &out_.version,      &out_.date,     &out_.type,
-                       &out_.architecture, &out_.model_origin, &out_.producer, &out_.contact,
-                       &out_.repository,   &out_.huggingface};
-    bool ok = each_field(r, seen,
-                         {"name", "version", "date", "type", "architecture", "origin", "producer",
-                          "contact", "repository", "huggingface", "license", "components"},
-                         [&](int key, const char*, od::value value) {
-                           if (key < 10) return text(value, *fields[key]);
-                           if (key == 10) return read_global_licenses(value);
-                           return read_components(value);
-                         });
+    // Legacy spellings are the full reader's (it warns when both are given).
+    static const auto keys =
+        schema::keys(schema::kRelease, false, {schema::kLicenseKey, schema::kComponentsKey});
+    constexpr int n = static_cast<int>(schema::kRelease.size());
+    bool ok = each_field(r, seen, keys, [&](int key, const char*, od::value value) {
+      if (key < n) return field(value, schema::kRelease[key], out_);
+      if (key == n) return read_global_licenses(value);
+      return read_components(value);
+    });
     return ok && !out_.name.value.empty();
   }
 
@@ -188,11 +194,10 @@ class PlainReader {
     if (!mapping_or_nothing(v, lic, nothing)) return false;
     if (nothing) return true;
     std::uint32_t seen = 0;
-    GlobalLicense* slots[] = {&out_.license_distribution, &out_.license_code, &out_.license_data,
-                              &out_.license_document};
-    return each_field(
-        lic, seen, {"distribution", "code", "data", "document"},
-        [&](int key, const char*, od::value value) { return global(value, *slots[key]); });
+    static const auto keys = schema::keys(schema::kGlobalLicenses, false);
+    return each_field(lic, seen, keys, [&](int key, const char*, od::value value) {
+      return global(value, out_.*schema::kGlobalLicenses[key].member);
+    });
   }
 
   bool global(od::value v, GlobalLicense& g) {
@@ -204,8 +209,9 @@ class PlainReader {
     g.present = true;
     g.where = where(at);
     std::uint32_t seen = 0;
-    return each_field(o, seen, {"name", "path"}, [&](int key, const char*, od::value value) {
-      return key == 0 ? text(value, g.name, true) : text(value, g.path);
+    static const auto keys = schema::keys(schema::kGlobalLicense, false);
+    return each_field(o, seen, keys, [&](int key, const char*, od::value value) {
+      return field(value, schema::kGlobalLicense[key], g);
     });
   }
 
@@ -230,21 +236,17 @@ class PlainReader {
       od::object o;
       if (item.get_object().get(o)) return false;
       std::uint32_t seen = 0;
-      Field* fields[] = {&c.name,         &c.description,    &c.license,
-                         &c.license_path, &c.component_path, &c.included_in};
-      bool ok = each_field(
-          o, seen,
-          {"name", "description", "license", "license_path", "component_path", "included_in"},
-          [&](int key, const char*, od::value value) {
-            return text(value, *fields[key], key == 2);
-          });
+      static const auto keys = schema::keys(schema::kComponent, false);
+      bool ok = each_field(o, seen, keys, [&](int key, const char*, od::value value) {
+        return field(value, schema::kComponent[key], c);
+      });
       if (!ok || c.name.value.empty()) return false;
     }
     return true;
   }
 
   const char* base_;
-  LineCounter lines_;
+  LineIndex lines_;
   std::string_view origin_;
   const ReadLimits& limits_;
   Manifest& out_;

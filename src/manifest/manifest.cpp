@@ -7,10 +7,14 @@
 #include <cstring>
 #include <filesystem>
 #include <initializer_list>
+#include <span>
 
-#include "syntax/doc_tree.hpp"
 #include "manifest/json_fast_path.hpp"
+#include "manifest/manifest_fields.hpp"
 #include "manifest/manifest_full_reader.hpp"
+#include "syntax/doc_tree.hpp"
+#include "util/known_keys.hpp"
+#include "util/line_index.hpp"
 #include "util/text_encoding.hpp"
 
 namespace mofcheck {
@@ -31,7 +35,8 @@ class Reader {
                      doc::kind_name(root.kind));
     }
     // `id` and `classification` are what the MOT's API adds to a record.
-    check_keys(root, {"id", "framework", "release", "classification"}, "");
+    static constexpr std::string_view kTop[] = {"id", "framework", "release", "classification"};
+    check_keys(root, kTop, "");
     if (const Node* id = root.get("id")) read_id(*id);
     if (const Node* c = root.get("classification")) read_classification(*c);
     if (const Node* fw = root.get("framework")) read_framework(*fw);
@@ -58,22 +63,18 @@ class Reader {
         {Severity::warning, std::move(code), std::move(message), {}, loc(at)});
   }
 
-  void check_keys(const Node& map, std::initializer_list<std::string_view> known,
+  void check_keys(const Node& map, std::span<const std::string_view> known,
                   const std::string& where) {
-    for (std::size_t i = 0; i < map.members.size(); ++i) {
-      const auto& key = map.members[i].first;
-      bool ok = false;
-      for (auto k : known) ok = ok || k == key;
-      if (ok) continue;
-      std::string list;
-      for (auto k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-      Node at;
-      at.line = map.key_positions[i].first;
-      at.column = map.key_positions[i].second;
-      warn(at, "unknown-key",
-           "unknown key '" + (where.empty() ? key : where + "." + key) +
-               "' is ignored (known: " + list + ")");
-    }
+    mofcheck::check_keys(
+        map.members, known, [](const auto& m) { return m.first; },
+        [&](std::size_t i, const auto&, const std::string& key, const std::string& list) {
+          Node at;
+          at.line = map.key_positions[i].first;
+          at.column = map.key_positions[i].second;
+          warn(at, "unknown-key",
+               "unknown key '" + (where.empty() ? key : where + "." + key) +
+                   "' is ignored (known: " + list + ")");
+        });
   }
 
   Field text(const Node* n, const std::string& path) {
@@ -127,7 +128,8 @@ class Reader {
   void read_classification(const Node& c) {
     if (c.kind == Node::Kind::null) return;
     require_object(c, "classification");
-    check_keys(c, {"class", "label", "progress"}, "classification");
+    static constexpr std::string_view kKeys[] = {"class", "label", "progress"};
+    check_keys(c, kKeys, "classification");
     PublishedClassification& p = out_.published;
     p.where = loc(c);
     const Node* cls = c.get("class");
@@ -161,21 +163,33 @@ class Reader {
   void read_framework(const Node& fw) {
     if (fw.kind == Node::Kind::null) return;
     require_object(fw, "framework");
-    check_keys(fw, {"name", "version", "date"}, "framework");
-    out_.framework_name = text(fw.get("name"), "framework.name");
-    out_.framework_version = text(fw.get("version"), "framework.version");
-    out_.framework_date = text(fw.get("date"), "framework.date");
+    static const auto known = schema::keys(schema::kFramework, true);
+    check_keys(fw, known, "framework");
+    read_fields(fw, schema::kFramework, "framework", out_);
+  }
+
+  // Reads the fields [from, to) of `table` from `map` (at `path`) into `out`.
+  template <typename Table, typename Owner>
+  void read_fields(const Node& map, const Table& table, const std::string& path, Owner& out,
+                   std::size_t from = 0, std::size_t to = static_cast<std::size_t>(-1)) {
+    for (std::size_t i = from; i < table.size() && i < to; ++i) {
+      const auto& f = table[i];
+      const std::string key(f.key);
+      const Node* n = f.legacy.empty() ? map.get(key) : either(map, f, path);
+      out.*f.member = f.license ? license_text(n, path + "." + key) : text(n, path + "." + key);
+    }
   }
 
   // Earlier MOT records spell some keys differently (`license_name`,
   // `location`, `github`); both spellings are read, the current one wins.
-  const Node* either(const Node& map, const char* key, const char* legacy,
-                     const std::string& path) {
-    const Node* current = map.get(key);
-    const Node* old = map.get(legacy);
+  template <typename Spec>
+  const Node* either(const Node& map, const Spec& f, const std::string& path) {
+    const Node* current = map.get(f.key);
+    const Node* old = map.get(f.legacy);
     if (current && old) {
       warn(*old, "unknown-key",
-           "'" + path + "." + legacy + "' is ignored because '" + key + "' is given too");
+           "'" + path + "." + std::string(f.legacy) + "' is ignored because '" +
+               std::string(f.key) + "' is given too");
     }
     return current ? current : old;
   }
@@ -183,25 +197,17 @@ class Reader {
   void read_release(const Node& r) {
     require_object(r, "release");
     out_.release_where = loc(r);
-    check_keys(r,
-               {"name", "version", "date", "type", "architecture", "origin", "producer", "contact",
-                "repository", "github", "huggingface", "license", "components"},
-               "release");
-    out_.name = text(r.get("name"), "release.name");
+    static const auto known =
+        schema::keys(schema::kRelease, true, {schema::kLicenseKey, schema::kComponentsKey});
+    check_keys(r, known, "release");
+    // The name (the table's first field) first: without it nothing else matters.
+    read_fields(r, schema::kRelease, "release", out_, 0, 1);
     if (out_.name.value.empty()) {
       fail(r.get("name") ? *r.get("name") : r, "'release.name' is required: give the model's name");
     }
-    out_.version = text(r.get("version"), "release.version");
-    out_.date = text(r.get("date"), "release.date");
-    out_.type = text(r.get("type"), "release.type");
-    out_.architecture = text(r.get("architecture"), "release.architecture");
-    out_.model_origin = text(r.get("origin"), "release.origin");
-    out_.producer = text(r.get("producer"), "release.producer");
-    out_.contact = text(r.get("contact"), "release.contact");
-    out_.repository = text(either(r, "repository", "github", "release"), "release.repository");
-    out_.huggingface = text(r.get("huggingface"), "release.huggingface");
-    if (const Node* lic = r.get("license")) read_global_licenses(*lic);
-    if (const Node* comps = r.get("components")) read_components(*comps);
+    read_fields(r, schema::kRelease, "release", out_, 1);
+    if (const Node* lic = r.get(schema::kLicenseKey)) read_global_licenses(*lic);
+    if (const Node* comps = r.get(schema::kComponentsKey)) read_components(*comps);
   }
 
   void read_global_licenses(const Node& lic) {
@@ -210,24 +216,20 @@ class Reader {
     if (lic.kind == Node::Kind::null) return;
     if (lic.kind == Node::Kind::array && lic.items.empty()) return;
     require_object(lic, "release.license");
-    check_keys(lic, {"distribution", "code", "data", "document"}, "release.license");
-    struct Slot {
-      const char* key;
-      GlobalLicense* out;
-    };
-    for (Slot s :
-         {Slot{"distribution", &out_.license_distribution}, Slot{"code", &out_.license_code},
-          Slot{"data", &out_.license_data}, Slot{"document", &out_.license_document}}) {
-      const Node* n = lic.get(s.key);
+    static const auto kinds = schema::keys(schema::kGlobalLicenses, false);
+    static const auto known = schema::keys(schema::kGlobalLicense, true);
+    check_keys(lic, kinds, "release.license");
+    for (const auto& slot : schema::kGlobalLicenses) {
+      const Node* n = lic.get(slot.key);
       if (!n || n->kind == Node::Kind::null) continue;
       if (n->kind == Node::Kind::array && n->items.empty()) continue;
-      std::string path = std::string("release.license.") + s.key;
+      std::string path = "release.license." + std::string(slot.key);
       require_object(*n, path);
-      check_keys(*n, {"name", "path"}, path);
-      s.out->present = true;
-      s.out->where = loc(*n);
-      s.out->name = license_text(n->get("name"), path + ".name");
-      s.out->path = text(n->get("path"), path + ".path");
+      check_keys(*n, known, path);
+      GlobalLicense& g = out_.*slot.member;
+      g.present = true;
+      g.where = loc(*n);
+      read_fields(*n, schema::kGlobalLicense, path, g);
     }
   }
 
@@ -247,20 +249,14 @@ class Reader {
       const Node& item = list.items[i];
       std::string path = "release.components[" + std::to_string(i) + "]";
       require_object(item, path);
-      check_keys(item,
-                 {"name", "description", "license", "license_name", "license_path",
-                  "component_path", "location", "included_in"},
-                 path);
+      static const auto known = schema::keys(schema::kComponent, true);
+      check_keys(item, known, path);
       ManifestComponent c;
       c.where = loc(item);
-      c.name = text(item.get("name"), path + ".name");
+      // The name (the table's first field) first, as for the release.
+      read_fields(item, schema::kComponent, path, c, 0, 1);
       if (c.name.value.empty()) fail(item, "'" + path + "' has no 'name'; name the component");
-      c.description = text(item.get("description"), path + ".description");
-      c.license = license_text(either(item, "license", "license_name", path), path + ".license");
-      c.license_path = text(item.get("license_path"), path + ".license_path");
-      c.component_path =
-          text(either(item, "component_path", "location", path), path + ".component_path");
-      c.included_in = text(item.get("included_in"), path + ".included_in");
+      read_fields(item, schema::kComponent, path, c, 1);
       out_.components.push_back(std::move(c));
     }
   }
@@ -269,17 +265,8 @@ class Reader {
   // column inside the value can be mapped to the file. Lines are indexed
   // lazily: only license fields ask.
   bool quoted_at(const Node& n) {
-    if (text_.empty() || n.line <= 0 || n.column <= 0) return false;
-    if (line_starts_.empty()) {
-      line_starts_.push_back(0);
-      for (std::size_t i = 0; i < text_.size(); ++i) {
-        if (text_[i] == '\n') line_starts_.push_back(i + 1);
-      }
-    }
-    auto line = static_cast<std::size_t>(n.line - 1);
-    if (line >= line_starts_.size()) return false;
-    std::size_t at = line_starts_[line] + static_cast<std::size_t>(n.column - 1);
-    return at < text_.size() && (text_[at] == '"' || text_[at] == '\'');
+    std::size_t at = lines_.offset(n.line, n.column);
+    return at != std::string_view::npos && (text_[at] == '"' || text_[at] == '\'');
   }
 
   Field license_text(const Node* n, const std::string& path) {
@@ -292,7 +279,7 @@ class Reader {
   const ReadLimits& limits_;
   Manifest& out_;
   std::string_view text_;
-  std::vector<std::size_t> line_starts_;
+  LineIndex lines_{text_};
 };
 
 bool looks_like_json(std::string_view text) {
@@ -408,40 +395,17 @@ void offset(SourceLocation& where, int line, int column) {
   where.line += line - 1;
 }
 
-void offset(Field& f, int line, int column) {
-  offset(f.where, line, column);
-}
-
-void offset(GlobalLicense& g, int line, int column) {
-  offset(g.name, line, column);
-  offset(g.path, line, column);
-  offset(g.where, line, column);
-}
-
 }  // namespace
 
 void offset_positions(Manifest& m, int line, int column) {
-  for (Field* f : {&m.framework_name, &m.framework_version, &m.framework_date, &m.name, &m.version,
-                   &m.date, &m.type, &m.architecture, &m.model_origin, &m.producer, &m.contact,
-                   &m.repository, &m.huggingface}) {
-    offset(*f, line, column);
-  }
-  for (GlobalLicense* g :
-       {&m.license_distribution, &m.license_code, &m.license_data, &m.license_document}) {
-    offset(*g, line, column);
-  }
-  offset(m.mot_id, line, column);
+  schema::for_each_field(m, [&](Field& f) { offset(f.where, line, column); });
+  for (const auto& g : schema::kGlobalLicenses) offset((m.*g.member).where, line, column);
+  offset(m.mot_id.where, line, column);
   for (SourceLocation* w :
        {&m.release_where, &m.license_where, &m.components_where, &m.published.where}) {
     offset(*w, line, column);
   }
-  for (auto& c : m.components) {
-    for (Field* f : {&c.name, &c.description, &c.license, &c.license_path, &c.component_path,
-                     &c.included_in}) {
-      offset(*f, line, column);
-    }
-    offset(c.where, line, column);
-  }
+  for (auto& c : m.components) offset(c.where, line, column);
   for (auto& d : m.diagnostics) offset(d.where, line, column);
 }
 

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
-// Every field of a Manifest as text, one line each, so two readings of the
-// same input can be compared and any difference shown. For the tests and
-// the differential fuzzer. Private to the library.
+// Every field of a Manifest (as the schema table lists them) as text, one line each, so two
+// readings of the same input can be compared and any difference shown. For the tests and the
+// differential fuzzer. Private to the library.
 #pragma once
 
 #include <string>
 
 #include <mofcheck/manifest.hpp>
+
+#include "manifest/manifest_fields.hpp"
 
 namespace mofcheck {
 
@@ -14,7 +16,7 @@ inline void dump_location(std::string& out, const SourceLocation& w) {
   out += " @" + w.file + ":" + std::to_string(w.line) + ":" + std::to_string(w.column);
 }
 
-inline void dump_field(std::string& out, const char* name, const Field& f) {
+inline void dump_field(std::string& out, const std::string& name, const Field& f) {
   out += name;
   out += f.present ? " present" : " absent";
   out += f.quoted ? " quoted" : "";
@@ -25,36 +27,17 @@ inline void dump_field(std::string& out, const char* name, const Field& f) {
 
 inline std::string dump_manifest(const Manifest& m) {
   std::string out = "origin " + m.origin + " record " + std::to_string(m.record) + "\n";
-  const struct {
-    const char* name;
-    const Field& f;
-  } fields[] = {{"framework.name", m.framework_name},
-                {"framework.version", m.framework_version},
-                {"framework.date", m.framework_date},
-                {"name", m.name},
-                {"version", m.version},
-                {"date", m.date},
-                {"type", m.type},
-                {"architecture", m.architecture},
-                {"origin", m.model_origin},
-                {"producer", m.producer},
-                {"contact", m.contact},
-                {"repository", m.repository},
-                {"huggingface", m.huggingface}};
-  for (const auto& f : fields) dump_field(out, f.name, f.f);
-  const struct {
-    const char* name;
-    const GlobalLicense& g;
-  } globals[] = {{"license.distribution", m.license_distribution},
-                 {"license.code", m.license_code},
-                 {"license.data", m.license_data},
-                 {"license.document", m.license_document}};
-  for (const auto& g : globals) {
-    out += std::string(g.name) + (g.g.present ? " present" : " absent");
-    dump_location(out, g.g.where);
+  auto name = [](std::string_view section, std::string_view key) {
+    return std::string(section) + std::string(key);
+  };
+  for (const auto& f : schema::kFramework) dump_field(out, name("framework.", f.key), m.*f.member);
+  for (const auto& f : schema::kRelease) dump_field(out, name("", f.key), m.*f.member);
+  for (const auto& slot : schema::kGlobalLicenses) {
+    const GlobalLicense& g = m.*slot.member;
+    out += name("license.", slot.key) + (g.present ? " present" : " absent");
+    dump_location(out, g.where);
     out += '\n';
-    dump_field(out, "  name", g.g.name);
-    dump_field(out, "  path", g.g.path);
+    for (const auto& f : schema::kGlobalLicense) dump_field(out, name("  ", f.key), g.*f.member);
   }
   out += "release";
   dump_location(out, m.release_where);
@@ -67,12 +50,7 @@ inline std::string dump_manifest(const Manifest& m) {
     out += "component";
     dump_location(out, c.where);
     out += '\n';
-    dump_field(out, "  name", c.name);
-    dump_field(out, "  description", c.description);
-    dump_field(out, "  license", c.license);
-    dump_field(out, "  license_path", c.license_path);
-    dump_field(out, "  component_path", c.component_path);
-    dump_field(out, "  included_in", c.included_in);
+    for (const auto& f : schema::kComponent) dump_field(out, name("  ", f.key), c.*f.member);
   }
   for (const auto& d : m.diagnostics) {
     out += "diagnostic " + std::string(severity_name(d.severity)) + " " + d.code + " " + d.message;

@@ -3,39 +3,20 @@
 
 #include <cstdint>
 
+#include "util/utf8.hpp"
+
 namespace mofcheck::escape {
 
 namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
-// Length of the valid UTF-8 sequence at text[i] and its code point; 0 when invalid.
-std::size_t decode(std::string_view text, std::size_t i, char32_t& cp) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  unsigned char b = byte(i);
-  std::size_t len = b < 0x80           ? 1
-                    : (b >> 5) == 0x6  ? 2
-                    : (b >> 4) == 0xE  ? 3
-                    : (b >> 3) == 0x1E ? 4
-                                       : 0;
-  if (len == 0 || i + len > text.size()) return 0;
-  cp = len == 1 ? b : len == 2 ? (b & 0x1Fu) : len == 3 ? (b & 0x0Fu) : (b & 0x07u);
-  for (std::size_t k = 1; k < len; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (byte(i + k) & 0x3Fu);
-  }
-  // Overlong forms, surrogates and values beyond Unicode are invalid.
-  static constexpr char32_t min_for_len[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < min_for_len[len] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return 0;
-  return len;
-}
-
 // Calls f(code point, bytes) for each character; invalid bytes come as U+FFFD.
 template <typename F>
 void for_each_char(std::string_view text, F f) {
   for (std::size_t i = 0; i < text.size();) {
     char32_t cp = 0;
-    std::size_t len = decode(text, i, cp);
+    std::size_t len = utf8_decode(text, i, cp);
     if (len == 0) {
       f(char32_t{0xFFFD}, kReplacement);
       ++i;

@@ -13,31 +13,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "util/utf8.hpp"
+
 namespace mofcheck {
 
 namespace {
-
-// Length of the well-formed UTF-8 sequence starting at text[i] (Unicode
-// table 3-7: no overlong forms, no surrogates, nothing above U+10FFFF), or 0.
-std::size_t utf8_sequence(std::string_view text, std::size_t i) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  auto cont = [&](std::size_t k, unsigned lo, unsigned hi) {
-    return k < text.size() && byte(k) >= lo && byte(k) <= hi;
-  };
-  unsigned b = byte(i);
-  if (b >= 0xC2 && b <= 0xDF) return cont(i + 1, 0x80, 0xBF) ? 2 : 0;
-  if (b >= 0xE0 && b <= 0xEF) {
-    unsigned lo = b == 0xE0 ? 0xA0 : 0x80;
-    unsigned hi = b == 0xED ? 0x9F : 0xBF;
-    return cont(i + 1, lo, hi) && cont(i + 2, 0x80, 0xBF) ? 3 : 0;
-  }
-  if (b >= 0xF0 && b <= 0xF4) {
-    unsigned lo = b == 0xF0 ? 0x90 : 0x80;
-    unsigned hi = b == 0xF4 ? 0x8F : 0xBF;
-    return cont(i + 1, lo, hi) && cont(i + 2, 0x80, 0xBF) && cont(i + 3, 0x80, 0xBF) ? 4 : 0;
-  }
-  return 0;
-}
 
 // The bytes a JSON string holds as they are: printable ASCII (DEL included,
 // as nlohmann writes it) other than '"' and '\\'.
@@ -153,7 +133,7 @@ void JsonWriter::string(std::string_view text) {
     if (i == n) break;
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
-      std::size_t len = utf8_sequence(text, i);
+      std::size_t len = utf8_length(text, i);
       if (len == 0) {
         // Invalid UTF-8 is rare: nlohmann's own replacement rules decide it.
         p_ = out_.data() + start;

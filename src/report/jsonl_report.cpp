@@ -4,8 +4,8 @@
 // score thousands of models.
 #include <ostream>
 
-#include "report/json_report.hpp"
 #include "manifest/record_stream.hpp"
+#include "report/json_report.hpp"
 #include "report/reporters.hpp"
 
 namespace mofcheck {

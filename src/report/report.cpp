@@ -9,7 +9,7 @@ Reporter::~Reporter() = default;
 void Reporter::finish(std::ostream&) {}
 
 const std::vector<std::string>& report_formats() {
-  static const std::vector<std::string> names = {"text",  "json",  "jsonl", "csv",
+  static const std::vector<std::string> names = {"text",     "json",  "jsonl", "csv",
                                                  "markdown", "sarif", "junit", "github"};
   return names;
 }
@@ -18,9 +18,12 @@ namespace {
 
 const char* license_kind(ContentType t) {
   switch (t) {
-    case ContentType::code: return "an open source (OSI-approved) license";
-    case ContentType::data: return "an open data license";
-    case ContentType::document: return "an open content license";
+    case ContentType::code:
+      return "an open source (OSI-approved) license";
+    case ContentType::data:
+      return "an open data license";
+    case ContentType::document:
+      return "an open content license";
   }
   return "an open license";
 }

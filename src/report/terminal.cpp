@@ -3,6 +3,8 @@
 
 #include <mofcheck/report.hpp>
 
+#include "util/utf8.hpp"
+
 namespace mofcheck {
 
 namespace {
@@ -42,23 +44,10 @@ std::string terminal_safe(std::string_view text) {
       ++i;
       continue;
     }
-    // Decode one UTF-8 sequence; anything malformed is shown byte by byte.
-    std::size_t len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c <= 0xDF ? 2 : 0;
-    if (c >= 0xF5) len = 0;
-    unsigned cp = len == 2 ? c & 0x1Fu : len == 3 ? c & 0x0Fu : c & 0x07u;
-    bool ok = len > 0 && i + len <= text.size();
-    for (std::size_t k = 1; ok && k < len; ++k) {
-      auto cc = static_cast<unsigned char>(text[i + k]);
-      if ((cc & 0xC0) != 0x80) ok = false;
-      cp = (cp << 6) | (cc & 0x3Fu);
-    }
-    if (ok) {
-      // Reject overlong forms and surrogates.
-      if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-          (cp >= 0xD800 && cp <= 0xDFFF)) {
-        ok = false;
-      }
-    }
+    // Anything that is not one well-formed UTF-8 sequence is shown byte by byte.
+    char32_t cp = 0;
+    std::size_t len = utf8_decode(text, i, cp);
+    bool ok = len > 0;
     if (!ok) {
       escape_byte(out, c);
       ++i;

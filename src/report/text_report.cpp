@@ -112,7 +112,8 @@ class TextReporter : public Reporter {
     const Framework& fw = *ev.framework;
     std::vector<NextStep> steps = next_steps(ev);
     if (steps.empty()) {
-      out << '\n' << bold("Next step:") << " none; " << fw.label(ev.model_class)
+      out << '\n'
+          << bold("Next step:") << " none; " << fw.label(ev.model_class)
           << " is the most complete class\n";
       return;
     }
@@ -131,10 +132,14 @@ class TextReporter : public Reporter {
   std::string status_cell(ComponentStatus s) const {
     std::string name = pad(status_name(s), 16);
     switch (s) {
-      case ComponentStatus::met: return paint(green, name);
-      case ComponentStatus::met_with_warning: return paint(yellow, name);
-      case ComponentStatus::missing: return name;
-      default: return paint(red, name);
+      case ComponentStatus::met:
+        return paint(green, name);
+      case ComponentStatus::met_with_warning:
+        return paint(yellow, name);
+      case ComponentStatus::missing:
+        return name;
+      default:
+        return paint(red, name);
     }
   }
 
@@ -146,11 +151,19 @@ class TextReporter : public Reporter {
     }
     s = r.license.empty() ? std::string("no license") : terminal_safe(r.license_canonical);
     switch (r.license_source) {
-      case LicenseSource::component: break;
-      case LicenseSource::type: s += " (type-wide license)"; break;
-      case LicenseSource::distribution: s += " (distribution license)"; break;
-      case LicenseSource::host: s += " (inside " + r.included_in + ")"; break;
-      case LicenseSource::none: break;
+      case LicenseSource::component:
+        break;
+      case LicenseSource::type:
+        s += " (type-wide license)";
+        break;
+      case LicenseSource::distribution:
+        s += " (distribution license)";
+        break;
+      case LicenseSource::host:
+        s += " (inside " + r.included_in + ")";
+        break;
+      case LicenseSource::none:
+        break;
     }
     if (!r.substituted_by.empty()) s += "; counted through " + r.substituted_by;
     return s;

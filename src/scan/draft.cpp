@@ -5,46 +5,55 @@
 #include <yaml-cpp/yaml.h>
 #include <nlohmann/json.hpp>
 
+#include "manifest/manifest_fields.hpp"
+
 namespace mofcheck {
 
 namespace {
 
 using ojson = nlohmann::ordered_json;
 
+// The draft's members in the order of the manifest schema table, which
+// gives their keys.
 struct Slot {
-  const char* key;
+  std::string_view key;
   const DraftLicense* license;
 };
 
 std::vector<Slot> license_slots(const Draft& d) {
-  return {{"distribution", &d.distribution},
-          {"code", &d.code},
-          {"data", &d.data},
-          {"document", &d.document}};
+  const DraftLicense* members[] = {&d.distribution, &d.code, &d.data, &d.document};
+  static_assert(std::size(members) == schema::kGlobalLicenses.size());
+  std::vector<Slot> out;
+  for (std::size_t i = 0; i < std::size(members); ++i) {
+    out.push_back({schema::kGlobalLicenses[i].key, members[i]});
+  }
+  return out;
 }
 
-std::vector<std::pair<const char*, const std::string*>> release_fields(const Draft& d) {
-  return {{"name", &d.name},
-          {"version", &d.version},
-          {"date", &d.date},
-          {"type", &d.type},
-          {"architecture", &d.architecture},
-          {"origin", &d.origin},
-          {"producer", &d.producer},
-          {"contact", &d.contact},
-          {"repository", &d.repository},
-          {"huggingface", &d.huggingface}};
+std::vector<std::pair<std::string_view, const std::string*>> release_fields(const Draft& d) {
+  const std::string* members[] = {&d.name,         &d.version,    &d.date,     &d.type,
+                                  &d.architecture, &d.origin,     &d.producer, &d.contact,
+                                  &d.repository,   &d.huggingface};
+  static_assert(std::size(members) == schema::kRelease.size());
+  std::vector<std::pair<std::string_view, const std::string*>> out;
+  for (std::size_t i = 0; i < std::size(members); ++i) {
+    out.emplace_back(schema::kRelease[i].key, members[i]);
+  }
+  return out;
 }
 
-std::vector<std::pair<const char*, std::string>> component_fields(const Draft& d,
-                                                                  const DraftComponent& c) {
-  std::vector<std::pair<const char*, std::string>> f = {{"name", c.name}};
-  if (!c.description.empty()) f.emplace_back("description", c.description);
-  if (c.has_license) f.emplace_back("license", c.license);
-  if (!c.license_path.empty()) f.emplace_back("license_path", c.license_path);
-  if (!c.component_path.empty() || d.template_paths)
-    f.emplace_back("component_path", c.component_path);
-  if (!c.included_in.empty()) f.emplace_back("included_in", c.included_in);
+std::vector<std::pair<std::string_view, std::string>> component_fields(const Draft& d,
+                                                                       const DraftComponent& c) {
+  // Keys by their place in the schema table: name, description, license,
+  // license_path, component_path, included_in.
+  const auto& k = schema::kComponent;
+  static_assert(schema::kComponent.size() == 6);
+  std::vector<std::pair<std::string_view, std::string>> f = {{k[0].key, c.name}};
+  if (!c.description.empty()) f.emplace_back(k[1].key, c.description);
+  if (c.has_license) f.emplace_back(k[2].key, c.license);
+  if (!c.license_path.empty()) f.emplace_back(k[3].key, c.license_path);
+  if (!c.component_path.empty() || d.template_paths) f.emplace_back(k[4].key, c.component_path);
+  if (!c.included_in.empty()) f.emplace_back(k[5].key, c.included_in);
   return f;
 }
 
@@ -53,18 +62,18 @@ std::string render_json(const Draft& d) {
   j["framework"] = {
       {"name", d.framework_name}, {"version", d.framework_version}, {"date", d.framework_date}};
   ojson release = ojson::object();
-  for (const auto& [key, value] : release_fields(d)) release[key] = *value;
+  for (const auto& [key, value] : release_fields(d)) release[std::string(key)] = *value;
   ojson licenses = ojson::object();
   for (const auto& s : license_slots(d)) {
     if (s.license->present) {
-      licenses[s.key] = {{"name", s.license->name}, {"path", s.license->path}};
+      licenses[std::string(s.key)] = {{"name", s.license->name}, {"path", s.license->path}};
     }
   }
   release["license"] = licenses;
   ojson comps = ojson::array();
   for (const auto& c : d.components) {
     ojson entry = ojson::object();
-    for (const auto& [key, value] : component_fields(d, c)) entry[key] = value;
+    for (const auto& [key, value] : component_fields(d, c)) entry[std::string(key)] = value;
     comps.push_back(std::move(entry));
   }
   release["components"] = std::move(comps);
@@ -90,13 +99,13 @@ std::string render_yaml(const Draft& d) {
   out << YAML::EndMap;
   out << YAML::Key << "release" << YAML::Value << YAML::BeginMap;
   for (const auto& [key, value] : release_fields(d)) {
-    out << YAML::Key << key << YAML::Value;
+    out << YAML::Key << std::string(key) << YAML::Value;
     put(out, *value);
   }
   out << YAML::Key << "license" << YAML::Value << YAML::BeginMap;
   for (const auto& s : license_slots(d)) {
     if (!s.license->present) continue;
-    out << YAML::Key << s.key << YAML::Value << YAML::BeginMap;
+    out << YAML::Key << std::string(s.key) << YAML::Value << YAML::BeginMap;
     out << YAML::Key << "name" << YAML::Value;
     put(out, s.license->name);
     out << YAML::Key << "path" << YAML::Value;
@@ -108,7 +117,7 @@ std::string render_yaml(const Draft& d) {
   for (const auto& c : d.components) {
     out << YAML::BeginMap;
     for (const auto& [key, value] : component_fields(d, c)) {
-      out << YAML::Key << key << YAML::Value;
+      out << YAML::Key << std::string(key) << YAML::Value;
       put(out, value);
     }
     out << YAML::EndMap;

@@ -4,6 +4,8 @@
 
 #include <mofcheck/paths.hpp>
 
+#include "util/path_within.hpp"
+
 namespace mofcheck {
 
 namespace fs = std::filesystem;
@@ -18,15 +20,6 @@ bool is_url(const std::string& s) {
     bool scheme = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
                   (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
     if (!scheme) return false;
-  }
-  return true;
-}
-
-bool under(const fs::path& root, const fs::path& p) {
-  auto r = root.begin();
-  auto i = p.begin();
-  for (; r != root.end(); ++r, ++i) {
-    if (i == p.end() || *i != *r) return false;
   }
   return true;
 }
@@ -75,7 +68,7 @@ class PathChecker {
           component, f);
       return;
     }
-    if (!under(canonical_root_, target)) {
+    if (!path_within(canonical_root_, target)) {
       add(Severity::error, "path-escapes",
           label + " leaves the checkout root through a symbolic link; paths must stay inside " +
               root_,

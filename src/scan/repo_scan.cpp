@@ -14,6 +14,7 @@
 #include <mofcheck/scan.hpp>
 
 #include "scan/model_card.hpp"
+#include "util/path_within.hpp"
 #include "util/text_util.hpp"
 
 namespace mofcheck {
@@ -77,15 +78,6 @@ std::string read_text(const fs::path& p, std::size_t max_bytes) {
   return data;
 }
 
-bool inside(const fs::path& canonical_root, const fs::path& p) {
-  auto r = canonical_root.begin();
-  auto i = p.begin();
-  for (; r != canonical_root.end(); ++r, ++i) {
-    if (i == p.end() || *i != *r) return false;
-  }
-  return true;
-}
-
 class Scanner {
  public:
   Scanner(const std::string& root, const Framework& fw, const LicenseDb& db, const ScanRules& rules,
@@ -133,7 +125,7 @@ class Scanner {
       std::error_code sec;
       if (e.is_symlink(sec)) {
         fs::path target = fs::canonical(e.path(), sec);
-        entry.outside = sec || !inside(canonical_root_, target);
+        entry.outside = sec || !path_within(canonical_root_, target);
         entry.dir = !sec && fs::is_directory(target, sec);
       } else {
         entry.dir = e.is_directory(sec);

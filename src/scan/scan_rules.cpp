@@ -2,8 +2,9 @@
 // The scanner's rules (data/scan-rules.yaml) into plain structs.
 #include <mofcheck/scan.hpp>
 
-#include "util/embedded_data.hpp"
 #include "syntax/yaml_reader.hpp"
+#include "util/embedded_data.hpp"
+#include "util/known_keys.hpp"
 
 namespace mofcheck {
 
@@ -35,12 +36,11 @@ class RuleReader {
 
   void check_keys(const YAML::Node& map, std::initializer_list<std::string_view> allowed,
                   const std::string& what) {
-    for (const auto& kv : map) {
-      std::string key = yaml::scalar(kv.first, origin_, what);
-      bool ok = false;
-      for (auto a : allowed) ok = ok || a == key;
-      if (!ok) throw Error(yaml::where(kv.first, origin_), "unknown key '" + key + "' in " + what);
-    }
+    mofcheck::check_keys(
+        map, allowed, [&](const auto& kv) { return yaml::scalar(kv.first, origin_, what); },
+        [&](std::size_t, const auto& kv, const std::string& key, const std::string&) {
+          throw Error(yaml::where(kv.first, origin_), "unknown key '" + key + "' in " + what);
+        });
   }
 
   ScanRules read(const YAML::Node& root) {

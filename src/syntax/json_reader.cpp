@@ -8,13 +8,13 @@
 #include <nlohmann/json.hpp>
 
 #include "syntax/doc_tree.hpp"
-#include "util/line_counter.hpp"
+#include "util/line_index.hpp"
 
 namespace mofcheck::doc {
 
 namespace {
 
-using mofcheck::LineCounter;
+using mofcheck::LineIndex;
 
 // Hands characters to nlohmann's lexer and remembers how far it has read,
 // which is how a SAX event learns where its token ended.
@@ -192,7 +192,7 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
   int max_depth_;
   std::size_t max_string_;
   const char** high_water_;
-  LineCounter lines_;
+  LineIndex lines_;
   std::vector<Node*> stack_;
   std::vector<KeySet> keys_;  // one per entry of stack_
   std::size_t consumed_ = 0;

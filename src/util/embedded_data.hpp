@@ -6,8 +6,8 @@
 
 namespace mofcheck::embedded {
 
-std::string_view framework_yaml();  ///< data/mof-1.0.yaml
-std::string_view licenses_json();   ///< data/licenses.json
+std::string_view framework_yaml();      ///< data/mof-1.0.yaml
+std::string_view licenses_json();       ///< data/licenses.json
 std::string_view license_texts_json();  ///< data/license-texts.json
 std::string_view scan_rules_yaml();     ///< data/scan-rules.yaml
 std::string_view mot_profile_json();    ///< data/mot-profile.json

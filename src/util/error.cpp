@@ -18,13 +18,18 @@ static std::string format_error(const SourceLocation& where, const std::string& 
 }
 
 Error::Error(SourceLocation where, const std::string& message)
-    : std::runtime_error(format_error(where, message)), where_(std::move(where)), message_(message) {}
+    : std::runtime_error(format_error(where, message)),
+      where_(std::move(where)),
+      message_(message) {}
 
 const char* severity_name(Severity s) {
   switch (s) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
-    case Severity::note: return "note";
+    case Severity::error:
+      return "error";
+    case Severity::warning:
+      return "warning";
+    case Severity::note:
+      return "note";
   }
   return "warning";
 }

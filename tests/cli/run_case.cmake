@@ -1,9 +1,14 @@
 # SPDX-License-Identifier: Apache-2.0
-# Runs one golden CLI case: CASE_DIR/cmd holds the arguments (shell words),
-# optional CASE_DIR/stdin feeds standard input; stdout, stderr and the exit
-# code must equal expected.out, expected.err and expected.rc. With UPDATE=1
-# the expected files are rewritten instead.
+# Runs one golden CLI case: CASE_DIR/cmd starts with a line "# what the case
+# proves", then holds the arguments (shell words); optional CASE_DIR/stdin
+# feeds standard input; stdout, stderr and the exit code must equal
+# expected.out, expected.err and expected.rc. With UPDATE=1 (only ever set by
+# scripts/update-golden.sh) the expected files are rewritten instead.
 file(READ "${CASE_DIR}/cmd" cmd)
+if(NOT cmd MATCHES "^# [^\n]+\n")
+  message(FATAL_ERROR "${CASE_DIR}/cmd: the first line must be '# <what this case proves>'")
+endif()
+string(REGEX REPLACE "^# [^\n]+\n" "" cmd "${cmd}")
 string(STRIP "${cmd}" cmd)
 separate_arguments(args UNIX_COMMAND "${cmd}")
 set(input_args)
@@ -45,5 +50,5 @@ foreach(stream out err)
   endif()
 endforeach()
 if(failed)
-  message(FATAL_ERROR "golden case ${CASE_DIR} failed (rerun with MOFCHECK_UPDATE_GOLDEN=1 at configure time to rewrite)")
+  message(FATAL_ERROR "golden case ${CASE_DIR} failed (after a deliberate change: scripts/update-golden.sh CASE, then review the diff)")
 endif()

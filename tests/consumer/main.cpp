@@ -8,12 +8,14 @@
 #include <mofcheck/manifest.hpp>
 
 int main() {
-  const char* text = R"json({"release": {"name": "tiny", "license": {"distribution": {"name": "Apache-2.0"}},
+  const char* text =
+      R"json({"release": {"name": "tiny", "license": {"distribution": {"name": "Apache-2.0"}},
     "components": [{"name": "Model architecture"}, {"name": "Model parameters (Final)"},
       {"name": "Model card"}, {"name": "Data card"}, {"name": "Technical report"},
       {"name": "Evaluation results"}]}})json";
   auto manifest = mofcheck::parse_manifest(text, "inline.json");
-  auto ev = mofcheck::evaluate(manifest, mofcheck::builtin_framework(), mofcheck::LicenseDb::builtin());
+  auto ev =
+      mofcheck::evaluate(manifest, mofcheck::builtin_framework(), mofcheck::LicenseDb::builtin());
   std::cout << ev.framework->label(ev.model_class) << '\n';
   return ev.model_class == 3 ? 0 : 1;
 }

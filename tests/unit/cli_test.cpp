@@ -24,7 +24,11 @@ std::string example(const char* name) {
 TEST(Cli, VersionNamesTheReleaseTheDefinitionAndTheLicenseList) {
   CliRun r = run({"--version"});
   EXPECT_EQ(r.code, 0);
-  EXPECT_EQ(r.out.rfind(std::string("mof-check ") + version + " (Model Openness Framework 1.0, SPDX license list ", 0), 0u) << r.out;
+  EXPECT_EQ(r.out.rfind(std::string("mof-check ") + version +
+                            " (Model Openness Framework 1.0, SPDX license list ",
+                        0),
+            0u)
+      << r.out;
 }
 
 TEST(Cli, CheckIsTheDefaultCommand) {
@@ -45,7 +49,8 @@ TEST(Cli, MinClassGatesTheExitCode) {
 TEST(Cli, MissingFileIsExitTwoWithOneLine) {
   CliRun r = run({"check", "/nonexistent/m.json"});
   EXPECT_EQ(r.code, 2);
-  EXPECT_EQ(r.err, "mof-check: error: /nonexistent/m.json: cannot read: No such file or directory\n");
+  EXPECT_EQ(r.err,
+            "mof-check: error: /nonexistent/m.json: cannot read: No such file or directory\n");
 }
 
 TEST(Cli, WorstExitCodeWins) {
@@ -72,11 +77,12 @@ TEST(Cli, ComponentsListsTheLoadedDefinition) {
 
 TEST(Cli, BadFrameworkFileIsExitTwoWithPosition) {
   std::string path = ::testing::TempDir() + "/bad-framework.yaml";
-  std::ofstream(path) << "framework: {name: X, version: '1'}\nclasses: [{level: 9}]\ncomponents: 3\n";
+  std::ofstream(path)
+      << "framework: {name: X, version: '1'}\nclasses: [{level: 9}]\ncomponents: 3\n";
   CliRun r = run({"check", "--framework", path, example("aurora-7b.json")});
   EXPECT_EQ(r.code, 2);
-  EXPECT_EQ(r.err, "mof-check: error: " + path +
-                       ":3:13: 'components' must be a list, not a string\n");
+  EXPECT_EQ(r.err,
+            "mof-check: error: " + path + ":3:13: 'components' must be a list, not a string\n");
 }
 
 }  // namespace

@@ -22,7 +22,9 @@ struct ClassCase {
   double progress3, progress2, progress1;
 };
 
-std::ostream& operator<<(std::ostream& os, const ClassCase& c) { return os << c.label; }
+std::ostream& operator<<(std::ostream& os, const ClassCase& c) {
+  return os << c.label;
+}
 
 class ClassRules : public ::testing::TestWithParam<ClassCase> {};
 
@@ -64,8 +66,8 @@ INSTANTIATE_TEST_SUITE_P(
         ClassCase{"class I complete", required_down_to(1), 1, 100, 100, 100},
         ClassCase{"class I with the research paper in place of the report: total one less",
                   without(required_down_to(1), "Technical report"), 1, 100, 100, 100},
-        ClassCase{"class I without datasets", without(required_down_to(1), "Datasets"), 2, 100,
-                  100, 100.0 * 13 / 14},
+        ClassCase{"class I without datasets", without(required_down_to(1), "Datasets"), 2, 100, 100,
+                  100.0 * 13 / 14},
         ClassCase{"class I progress is 0 until class II is complete",
                   without(required_down_to(1), "Evaluation data"), 3, 100, 90, 0},
         ClassCase{"a license that is not open blocks the class",
@@ -137,12 +139,14 @@ TEST(Evaluate, UnknownComponentIsAWarningNamingTheClosestOne) {
 }
 
 TEST(Evaluate, DuplicateComponentCountsOnlyTheFirst) {
-  Evaluation ev = judge(manifest_json({{"Model card", "CC-BY-4.0"}, {"Model card", "Proprietary"}}));
+  Evaluation ev =
+      judge(manifest_json({{"Model card", "CC-BY-4.0"}, {"Model card", "Proprietary"}}));
   EXPECT_EQ(result_for(ev, "Model card").status, ComponentStatus::met);
   ASSERT_EQ(ev.diagnostics.size(), 1u);
   EXPECT_EQ(ev.diagnostics[0].code, "duplicate-component");
-  EXPECT_EQ(ev.diagnostics[0].message,
-            "component 'Model card' is listed again (first at line 4); only the first entry counts");
+  EXPECT_EQ(
+      ev.diagnostics[0].message,
+      "component 'Model card' is listed again (first at line 4); only the first entry counts");
 }
 
 TEST(Evaluate, NameInOtherCaseCountsWithAWarning) {

@@ -10,11 +10,11 @@
 
 #include <gtest/gtest.h>
 
-#include "cli/cli.hpp"
 #include <mofcheck/framework.hpp>
 #include <mofcheck/license.hpp>
 #include <mofcheck/manifest.hpp>
 #include <mofcheck/spdx.hpp>
+#include "cli/cli.hpp"
 
 #include "cli/input_limits.hpp"
 #include "cli/output_guard.hpp"

@@ -9,8 +9,8 @@
 
 #include <gtest/gtest.h>
 
-#include "cli_support.hpp"
 #include <nlohmann/json.hpp>
+#include "cli_support.hpp"
 
 namespace mofcheck {
 namespace {

@@ -28,8 +28,12 @@ TEST(TerminalSafe, EscapesControlsEscapeSequencesAndBidiOverrides) {
   EXPECT_EQ(terminal_safe("plain"), "plain");
   EXPECT_EQ(terminal_safe("a\x1b[2Jb"), "a\\x1B[2Jb");
   EXPECT_EQ(terminal_safe("line\nbreak\r"), "line\\x0Abreak\\x0D");
-  EXPECT_EQ(terminal_safe("\xE2\x80\xAE" "evil"), "\\u{202E}evil");
-  EXPECT_EQ(terminal_safe("\xC2\x9B" "31m"), "\\u{9B}31m");
+  EXPECT_EQ(terminal_safe("\xE2\x80\xAE"
+                          "evil"),
+            "\\u{202E}evil");
+  EXPECT_EQ(terminal_safe("\xC2\x9B"
+                          "31m"),
+            "\\u{9B}31m");
   EXPECT_EQ(terminal_safe("caf\xC3\xA9"), "caf\xC3\xA9");
   EXPECT_EQ(terminal_safe("bad\xFF"), "bad\\xFF");
   EXPECT_EQ(terminal_safe("\xE2\x82"), "\\xE2\\x82");
@@ -66,7 +70,8 @@ TEST(TextReport, GateFailureIsShown) {
   GateResult gate;
   gate.passed = false;
   gate.failures = {"the model is Class III - Open Model, below the required Class II"};
-  EXPECT_NE(render("text", ev, gate).find("Gate failed: the model is Class III"), std::string::npos);
+  EXPECT_NE(render("text", ev, gate).find("Gate failed: the model is Class III"),
+            std::string::npos);
 }
 
 TEST(JsonReport, CarriesClassProgressComponentsAndProvenance) {
@@ -105,7 +110,9 @@ TEST(JsonReport, ErrorsAreObjectsToo) {
   EXPECT_EQ(j["error"]["location"]["line"], 3);
 }
 
-TEST(Reporters, UnknownFormatGivesNothing) { EXPECT_EQ(make_reporter("pdf", {}), nullptr); }
+TEST(Reporters, UnknownFormatGivesNothing) {
+  EXPECT_EQ(make_reporter("pdf", {}), nullptr);
+}
 
 }  // namespace
 }  // namespace mofcheck

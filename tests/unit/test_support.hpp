@@ -32,8 +32,9 @@ inline std::string quote(const std::string& s) {
 /// JSON manifest text with the given entries and distribution license.
 inline std::string manifest_json(const std::vector<Entry>& entries,
                                  const std::string& distribution = "") {
-  std::string s = "{\"framework\": {\"name\": \"Model Openness Framework\", \"version\": \"1.0\"},\n"
-                  " \"release\": {\"name\": \"test-model\", \"version\": \"1\", \"producer\": \"Lab\",\n";
+  std::string s =
+      "{\"framework\": {\"name\": \"Model Openness Framework\", \"version\": \"1.0\"},\n"
+      " \"release\": {\"name\": \"test-model\", \"version\": \"1\", \"producer\": \"Lab\",\n";
   if (!distribution.empty()) {
     s += "  \"license\": {\"distribution\": {\"name\": " + quote(distribution) + "}},\n";
   }
@@ -51,10 +52,11 @@ inline std::vector<Entry> required_down_to(int level, const std::string& license
   std::vector<Entry> out;
   for (const auto& c : builtin_framework().components) {
     if (c.required && c.class_level >= level) {
-      out.push_back({c.name, license.empty() ? (c.type == ContentType::code       ? "Apache-2.0"
-                                                : c.type == ContentType::data     ? "CDLA-Permissive-2.0"
-                                                                                  : "CC-BY-4.0")
-                                             : license});
+      out.push_back({c.name, license.empty()
+                                 ? (c.type == ContentType::code   ? "Apache-2.0"
+                                    : c.type == ContentType::data ? "CDLA-Permissive-2.0"
+                                                                  : "CC-BY-4.0")
+                                 : license});
     }
   }
   return out;

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: Apache-2.0
+// The tables of a loaded LicenseDb and the small rules shared by the files
+// that fill them (license_load.cpp) and read them (license_match.cpp,
+// license_suggest.cpp, license_assess.cpp). Immutable once loaded, so the
+// const members are safe to call from any thread. Private.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <mofcheck/license.hpp>
+
+namespace mofcheck::license_detail {
+
+inline constexpr std::size_t kMaxIdLength = 128;      ///< longer single tokens skip the fast path
+inline constexpr std::size_t kMaxPhraseLength = 512;  ///< longer texts are no license name
+
+/// The kinds a known license may have (data/licenses.json "known[].kind").
+inline constexpr std::string_view kRestricted = "restricted";
+inline constexpr std::string_view kSentinelUnlicensed = "sentinel-unlicensed";
+inline constexpr std::string_view kSentinelUndisclosed = "sentinel-undisclosed";
+inline constexpr std::string_view kSentinelNotIncluded = "sentinel-not-included";
+
+/// Aliases, names and patterns are matched by lower-case letters, digits and
+/// '+' only: "Apache License, Version 2.0" -> "apachelicenseversion20".
+std::string normalise(std::string_view s);
+
+/// Letters, digits, '.' and '-', at most kMaxIdLength bytes: the shape of a
+/// single SPDX id.
+bool is_plain_id(std::string_view s);
+
+/// One bit per ContentType, for sets of types.
+std::uint8_t type_bit(ContentType t);
+std::uint8_t type_mask(const std::vector<ContentType>& types);
+/// "code", "data and documents", "code, data and documents".
+std::string describe_types(std::uint8_t mask);
+/// "code is", "data is", "documents are": the start of advice about a type.
+std::string type_subject(ContentType t);
+
+/// Hash and equality that let maps keyed by std::string be searched with a
+/// string_view.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using Index = std::unordered_map<std::string, int, StringHash, std::equal_to<>>;
+
+}  // namespace mofcheck::license_detail
+
+namespace mofcheck {
+
+struct LicenseDb::Impl {
+  std::uint64_t serial = 0;
+  std::string list_version;
+  std::string source;
+  std::string default_reason;
+  std::string advice[3];  // per ContentType
+  std::vector<LicenseInfo> licenses;
+  std::vector<ExceptionInfo> exceptions;
+  std::vector<KnownLicense> known;
+  std::vector<std::uint8_t> suits_mask;      // per license
+  license_detail::Index license_by_lower;    // lower-case id -> licenses index
+  license_detail::Index exception_by_lower;  // lower-case id -> exceptions index
+  // Normalised phrase -> target. Values >= 0 are license indexes (aliases and
+  // full names); values < 0 are -(known index) - 1.
+  license_detail::Index phrases;
+  license_detail::Index guessed;  // normalised aliases that leave a version open (value unused)
+  std::vector<std::string> leading_words, trailing_words;
+
+  // license_match.cpp
+  int find_license(std::string_view id) const;
+  int find_exception(std::string_view id) const;
+  /// Looks a whole text up among aliases, full names and known licenses,
+  /// then again without leading words such as "the" and trailing ones such
+  /// as "license". `guess`, when given, tells whether the match is an alias
+  /// that leaves a version open.
+  const int* find_phrase(std::string_view text, bool* guess = nullptr) const;
+  /// The license's own reason, or default_reason with its id filled in.
+  std::string reason_for(const LicenseInfo& info) const;
+
+  // license_suggest.cpp
+  /// Up to three current ids (or exception ids) nearest to a misspelt `id`
+  /// by edit distance, best first; none when nothing is near enough.
+  std::vector<int> nearest(std::string_view id, bool exceptions_only) const;
+
+  // license_assess.cpp
+  /// Judges `text` (already trimmed). Columns count from its first byte.
+  LicenseAssessment assess(std::string_view text, ContentType type) const;
+};
+
+}  // namespace mofcheck
