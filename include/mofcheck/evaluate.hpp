@@ -72,7 +72,7 @@ struct Evaluation {
   std::vector<double> progress;
   std::vector<ComponentResult> components;  ///< one per definition component, in its order
   std::vector<Diagnostic> diagnostics;      ///< manifest and license findings
-  std::vector<ClassGap> gaps;  ///< classes above the reached one, nearest first
+  std::vector<ClassGap> gaps;               ///< classes above the reached one, nearest first
   /// The class under other_profile(profile); every component the profiles
   /// judge differently has a diagnostic (code profile-difference).
   int other_class = 0;

@@ -63,7 +63,7 @@ struct Manifest {
   SourceLocation license_where;
   std::vector<ManifestComponent> components;
   SourceLocation components_where;
-  Field mot_id;  ///< `id` of a record of the MOT's API
+  Field mot_id;                       ///< `id` of a record of the MOT's API
   PublishedClassification published;  ///< `classification` of a record of the MOT's API
   /// Warnings found while reading (unknown keys, numbers written for strings).
   std::vector<Diagnostic> diagnostics;

@@ -24,7 +24,9 @@ const char* profile_name(Profile p);
 /// Inverse of profile_name; nullopt for anything else.
 std::optional<Profile> parse_profile(std::string_view s);
 /// The other profile (mot <-> spdx).
-inline Profile other_profile(Profile p) { return p == Profile::mot ? Profile::spdx : Profile::mot; }
+inline Profile other_profile(Profile p) {
+  return p == Profile::mot ? Profile::spdx : Profile::mot;
+}
 
 /// The MOT's license facts and class labels.
 class MotRules {

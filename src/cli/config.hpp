@@ -25,7 +25,7 @@ struct ProjectConfig {
   bool has_strict = false;
   bool strict = false;
   bool has_profile = false;
-  ConfigValue profile;  ///< "mot" or "spdx" (checked when read)
+  ConfigValue profile;               ///< "mot" or "spdx" (checked when read)
   std::vector<ConfigValue> require;  ///< component names as written
   std::vector<Waiver> waivers;
 };

@@ -174,9 +174,10 @@ void take_mot_verdict(ComponentResult& r, const ComponentDef& def, const License
   if (open == spdx_open) {
     const std::size_t first = diags.size();
     take_verdict(r, def, spdx, diags);
-    diags.erase(std::remove_if(diags.begin() + static_cast<std::ptrdiff_t>(first), diags.end(),
-                               [](const Diagnostic& d) { return d.code == "license-type-unsuited"; }),
-                diags.end());
+    diags.erase(
+        std::remove_if(diags.begin() + static_cast<std::ptrdiff_t>(first), diags.end(),
+                       [](const Diagnostic& d) { return d.code == "license-type-unsuited"; }),
+        diags.end());
   }
   r.license_canonical = mine.canonical;
   r.type_appropriate = mine.suits_type;
@@ -195,11 +196,11 @@ void take_mot_verdict(ComponentResult& r, const ComponentDef& def, const License
   Diagnostic& d = diags.emplace_back();
   d.severity = Severity::note;
   d.code = "license-type-unsuited";
-  d.message = def.name + ": the MOT lists " + mine.canonical +
-              (listed.empty() ? " for no component type"
-                              : " as suited to " + listed + ", not to " +
-                                    content_type_name(def.type)) +
-              "; it counts the component as open but not type-appropriate";
+  d.message =
+      def.name + ": the MOT lists " + mine.canonical +
+      (listed.empty() ? " for no component type"
+                      : " as suited to " + listed + ", not to " + content_type_name(def.type)) +
+      "; it counts the component as open but not type-appropriate";
   d.component = def.name;
   d.where = r.license_where;
 }
@@ -217,8 +218,8 @@ void judge(const Manifest& m, const Framework& fw, LicenseMemo& memo, Profile pr
   const bool mot = prof == Profile::mot;
   if constexpr (Full) {
     ev.license_list_version = memo.db().list_version();
-    ev.model = {m.origin,     m.name.value, m.version.value, m.producer.value,
-                m.date.value, m.type.value, m.release_where, m.record, m.mot_id.value};
+    ev.model = {m.origin,     m.name.value,    m.version.value, m.producer.value, m.date.value,
+                m.type.value, m.release_where, m.record,        m.mot_id.value};
     ev.diagnostics = m.diagnostics;
     if (m.framework_version.present && !m.framework_version.value.empty() &&
         m.framework_version.value != fw.version) {
@@ -274,12 +275,12 @@ void judge(const Manifest& m, const Framework& fw, LicenseMemo& memo, Profile pr
       // The MOT keeps the last entry of a component (ModelUpdater fills one
       // slot per component id, entry after entry).
       if (const ManifestComponent* before = entry[static_cast<std::size_t>(idx)]) {
-        ev.diagnostics.push_back(
-            {Severity::warning, "duplicate-component",
-             "component '" + def.name + "' is listed again; the last entry counts, as in the "
-                 "MOT, and the one at line " + std::to_string(before->where.line) +
-                 " is ignored",
-             def.name, c.name.where});
+        ev.diagnostics.push_back({Severity::warning, "duplicate-component",
+                                  "component '" + def.name +
+                                      "' is listed again; the last entry counts, as in the "
+                                      "MOT, and the one at line " +
+                                      std::to_string(before->where.line) + " is ignored",
+                                  def.name, c.name.where});
       }
     }
     entry[static_cast<std::size_t>(idx)] = &c;

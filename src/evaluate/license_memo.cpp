@@ -19,8 +19,7 @@ bool LicenseMemo::serves(const LicenseDb& db, Profile profile) const {
   return &db == db_ && db.serial() == serial_ && profile == profile_;
 }
 
-const LicenseAssessment& LicenseMemo::judge(std::string_view written, ContentType type,
-                                            Profile p) {
+const LicenseAssessment& LicenseMemo::judge(std::string_view written, ContentType type, Profile p) {
   if (p == Profile::spdx) return assess(written, type);
   mot_verdict_ = mot_->assess(written, type);
   return mot_verdict_;

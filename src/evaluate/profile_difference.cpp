@@ -34,19 +34,23 @@ MotFix mot_fix(const LicenseAssessment& spdx, std::string_view written, ContentT
     if (!top.exception.empty() || top.or_later) {
       return {{},
               "the MOT reads one license id, not an expression, so it cannot record " +
-                  spdx.canonical + (top.or_later ? "" : " (the license alone is not the same grant)")};
+                  spdx.canonical +
+                  (top.or_later ? "" : " (the license alone is not the same grant)")};
     }
     std::string id = mot_id(rules, top.id);
     if (id.empty()) {
-      return {{}, top.id + " is not on the MOT's open list (its list differs from the SPDX, "
-                           "OSI, FSF and MOF data here)"};
+      return {{},
+              top.id +
+                  " is not on the MOT's open list (its list differs from the SPDX, "
+                  "OSI, FSF and MOF data here)"};
     }
     if (id != top.id) return {id, "the MOT's list names this license " + id};
     return {id, "the MOT compares license names exactly"};
   }
   if (top.kind == spdx::Node::Kind::all_of) {
-    return {{}, "the MOT reads one license id, not an expression, so it cannot record " +
-                    spdx.canonical};
+    return {
+        {},
+        "the MOT reads one license id, not an expression, so it cannot record " + spdx.canonical};
   }
   // OR: any one operand the MOT counts will do; prefer one it suits to the type.
   std::vector<std::string> choices;
@@ -60,8 +64,10 @@ MotFix mot_fix(const LicenseAssessment& spdx, std::string_view written, ContentT
     if (suited.empty() && rules.suits(id, type)) suited = id;
   }
   if (choices.empty()) {
-    return {{}, "the MOT reads one license id, not an expression, and counts none of the "
-                "choices of " + spdx.canonical};
+    return {{},
+            "the MOT reads one license id, not an expression, and counts none of the "
+            "choices of " +
+                spdx.canonical};
   }
   std::string list;
   for (std::size_t i = 0; i < choices.size(); ++i) {
@@ -99,8 +105,8 @@ void explain_profile_difference(const Manifest& manifest, LicenseMemo& memo,
       if (!fix.text.empty()) {
         message += "; write '" + fix.text + "'";
         if (i < sources.size() && sources[i]) {
-          int level = class_with_licenses(manifest, fw, memo, {{sources[i], fix.text}},
-                                          Profile::mot);
+          int level =
+              class_with_licenses(manifest, fw, memo, {{sources[i], fix.text}}, Profile::mot);
           message += level == ev.model_class && under_mot
                          ? " (with it the model stays " + fw.label(level) + ")"
                          : " (with it the model is " + rules.label(level) + " for the MOT)";
@@ -110,8 +116,8 @@ void explain_profile_difference(const Manifest& manifest, LicenseMemo& memo,
       message += "the MOT counts '" + r.license + "' as open, the spdx profile does not" +
                  (spdx.reason.empty() ? std::string() : " (" + spdx.reason + ")");
     }
-    if (under_mot) message += "; under --profile " + theirs + " the component is " +
-                              status_name(o.status);
+    if (under_mot)
+      message += "; under --profile " + theirs + " the component is " + status_name(o.status);
     ev.diagnostics.push_back(
         {Severity::warning, "profile-difference", std::move(message), def.name, r.license_where});
   }
@@ -141,18 +147,19 @@ void compare_published(const Manifest& manifest, Evaluation& ev) {
     differs += (differs.empty() ? "" : ", ") + std::string("progress ") +
                (fw.find_class(static_cast<int>(l)) ? fw.find_class(static_cast<int>(l))->roman
                                                    : std::to_string(l)) +
-               " " + percent(p.progress[l]) + " where mof-check finds " +
-               percent(ev.progress[l]);
+               " " + percent(p.progress[l]) + " where mof-check finds " + percent(ev.progress[l]);
   }
   if (differs.empty()) return;
   ev.diagnostics.push_back(
-      {Severity::warning, "mot-verdict-differs",
+      {Severity::warning,
+       "mot-verdict-differs",
        "the MOT published " + differs + " (profile " + profile_name(ev.profile) +
            (ev.profile == Profile::mot
                 ? "; the record may predate a change of the MOT's data, or hit its lookup of "
                   "unknown component names)"
                 : "; --profile mot judges as the MOT does)"),
-       {}, p.where});
+       {},
+       p.where});
 }
 
 }  // namespace mofcheck

@@ -346,8 +346,8 @@ bool looks_like_api_page(std::string_view text) {
   text = without_bom(text);
   std::size_t i = 0;
   auto skip = [&] {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' ||
-                               text[i] == '\n')) {
+    while (i < text.size() &&
+           (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n')) {
       ++i;
     }
   };

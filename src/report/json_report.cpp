@@ -107,6 +107,7 @@ void write_evaluation_json(JsonWriter& w, const Evaluation& ev, const GateResult
   w.member("producer", ev.model.producer);
   w.member("date", ev.model.date);
   w.member("type", ev.model.type);
+  if (!ev.model.mot_id.empty()) w.member("id", ev.model.mot_id);
   w.end_object();
   w.key("framework");
   w.begin_object();

@@ -65,9 +65,10 @@ class SarifReporter : public Reporter {
               {"justification", f.waiver->reason + " (until " + f.waiver->expires + ")"},
               {"location", physical_location(f.waiver->where)}}});
       }
-      r["properties"] = {
-          {"model", ev.model.name}, {"class", ev.model_class}, {"profile", profile_name(ev.profile)},
-          {"gatePassed", gate.passed}};
+      r["properties"] = {{"model", ev.model.name},
+                         {"class", ev.model_class},
+                         {"profile", profile_name(ev.profile)},
+                         {"gatePassed", gate.passed}};
       results_.push_back(std::move(r));
     }
   }

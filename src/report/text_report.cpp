@@ -40,8 +40,11 @@ class TextReporter : public Reporter {
     if (!ev.model.version.empty()) title += " " + ev.model.version;
     out << bold(terminal_safe(title));
     if (!ev.model.producer.empty()) out << " by " << terminal_safe(ev.model.producer);
-    out << "  (" << terminal_safe(ev.model.origin) << ")\n";
-    out << "Verdict:  " << paint(ev.model_class > 0 ? green : red, fw.label(ev.model_class)) << '\n';
+    out << "  (" << terminal_safe(ev.model.origin);
+    if (!ev.model.mot_id.empty()) out << ", MOT id " << terminal_safe(ev.model.mot_id);
+    out << ")\n";
+    out << "Verdict:  " << paint(ev.model_class > 0 ? green : red, fw.label(ev.model_class))
+        << '\n';
     out << "Profile:  " << profile_name(ev.profile);
     if (ev.other_class != ev.model_class) {
       const ClassDef* other = fw.find_class(ev.other_class);
