@@ -2,12 +2,19 @@
 # SPDX-License-Identifier: Apache-2.0
 """Regenerates data/licenses.json, the license knowledge base mof-check embeds.
 
-Inputs: the SPDX license list and exceptions list in their JSON form (Debian's
-`reuse` package ships SPDX list 3.19) and the hand-curated
-data/license-extras.json (OSI approvals since that list, OpenMDW, the MOF's
-open-content list, suitability rules, aliases, known non-open licenses).
+Inputs: the current SPDX license list from the npm package
+`spdx-license-list` (ids, names, OSI flags; its readme names the list version),
+the exception ids of the npm package `spdx-exceptions`, SPDX License List 3.19
+in its JSON form from Debian's `reuse` package (the FSF flags, deprecated flags
+and exception names the npm packages lack), and the hand-curated
+data/license-extras.json (OpenMDW-1.1, the MOF's open-content list,
+suitability rules, aliases, known non-open licenses).
 
-Usage: scripts/gen-licenses.py [--licenses PATH] [--exceptions PATH]
+Fetch the npm packages into a scratch folder, never into the repository:
+    (cd /tmp/spdx && npm pack spdx-license-list spdx-exceptions && tar ...)
+
+Usage: scripts/gen-licenses.py --npm-licenses DIR --npm-exceptions DIR
+                               [--licenses PATH] [--exceptions PATH]
                                [--extras PATH] [--output PATH]
 """
 
@@ -46,6 +53,55 @@ def load(path):
         fail(f"{path}: {e}")
 
 
+def npm_list_version(package_dir):
+    """(version, date) from the readme line 'Using SPDX License List version X (DATE)'."""
+    readme = os.path.join(package_dir, "readme.md")
+    try:
+        with open(readme, encoding="utf-8") as f:
+            text = f.read()
+    except OSError as e:
+        fail(f"{readme}: {e}")
+    m = re.search(r"SPDX License List version ([0-9.]+) \(([0-9-]+)\)", text)
+    if not m:
+        fail(f"{readme}: no 'SPDX License List version X (DATE)' line")
+    version = m.group(1)
+    return (version[:-2] if version.endswith(".0") else version), m.group(2)
+
+
+def merge_current(old, npm, npm_exceptions, version, date):
+    """The current list in the shape of SPDX's licenses.json: ids, names and
+    OSI flags from npm; FSF and deprecated flags from the 3.19 list (ids SPDX
+    added since have neither)."""
+    before = {e["licenseId"]: e for e in old["licenses"]}
+    licenses = []
+    for license_id, entry in npm.items():
+        prior = before.get(license_id, {})
+        licenses.append({"licenseId": license_id, "name": entry["name"],
+                         "isOsiApproved": bool(entry.get("osiApproved")),
+                         "isFsfLibre": bool(prior.get("isFsfLibre")),
+                         "isDeprecatedLicenseId": bool(prior.get("isDeprecatedLicenseId"))})
+    gone = sorted(set(before) - set(npm))
+    if gone:
+        fail(f"ids of SPDX 3.19 missing from the npm list: {gone}")
+    return ({"licenseListVersion": version, "releaseDate": date, "licenses": licenses,
+             "added_since_3_19": sorted(set(npm) - set(before), key=str.lower)},
+            merge_exceptions(old, npm_exceptions))
+
+
+def merge_exceptions(old, npm_ids):
+    """Exception ids from npm, names from the 3.19 list (a newer id is its own name)."""
+    before = {e["licenseExceptionId"]: e for e in old["exceptions"]}
+    out = []
+    for exception_id in npm_ids:
+        prior = before.get(exception_id, {})
+        out.append({"licenseExceptionId": exception_id, "name": prior.get("name", exception_id),
+                    "isDeprecatedLicenseId": bool(prior.get("isDeprecatedLicenseId"))})
+    for exception_id, prior in before.items():
+        if exception_id not in npm_ids:  # spdx-exceptions lists deprecated ids apart
+            out.append(prior)
+    return {"exceptions": sorted(out, key=lambda e: e["licenseExceptionId"].lower())}
+
+
 def build(spdx, spdx_exceptions, extras):
     licenses = {}
     for entry in spdx["licenses"]:
@@ -65,13 +121,13 @@ def build(spdx, spdx_exceptions, extras):
                                      "osi": bool(entry.get("osi")), "fsf": bool(entry.get("fsf")),
                                      "deprecated": False}
 
-    osi = extras["osi_since_3_19"]
+    osi = extras["osi_since_list"]
     for entry in osi["update"]:
         if entry["id"] not in licenses:
             fail(f"update of unknown id {entry['id']}")
         licenses[entry["id"]]["osi"] = entry["osi"]
     add(osi["add"])
-    add(extras["spdx_since_3_19"]["add"])
+    add(extras["spdx_since_list"]["add"])
     add(extras["openmdw"]["add"])
 
     open_by_list = set(extras["openmdw"]["open"]) | set(extras["mof_open_content"]["open"])
@@ -159,9 +215,11 @@ def build(spdx, spdx_exceptions, extras):
             claim(pattern, "known " + entry["key"])
 
     sources = [
-        f"SPDX License List {spdx['licenseListVersion']} ({spdx['releaseDate']})",
-        extras["osi_since_3_19"]["source"],
-        extras["spdx_since_3_19"]["source"],
+        f"SPDX License List {spdx['licenseListVersion']} ({spdx['releaseDate']}; npm package"
+        " spdx-license-list, exception ids from npm package spdx-exceptions)",
+        extras["fsf_flags"]["source"],
+        extras["osi_since_list"]["source"],
+        extras["spdx_since_list"]["source"],
         extras["openmdw"]["source"],
         extras["mof_open_content"]["source"],
         extras["suits"]["source"],
@@ -223,13 +281,23 @@ def dump(data):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--npm-licenses", required=True,
+                        help="unpacked npm package spdx-license-list (its package/ folder)")
+    parser.add_argument("--npm-exceptions", required=True,
+                        help="unpacked npm package spdx-exceptions (its package/ folder)")
     parser.add_argument("--licenses", default=os.path.join(REUSE, "licenses.json"))
     parser.add_argument("--exceptions", default=os.path.join(REUSE, "exceptions.json"))
     parser.add_argument("--extras", default=os.path.join(ROOT, "data", "license-extras.json"))
     parser.add_argument("--output", default=os.path.join(ROOT, "data", "licenses.json"))
     args = parser.parse_args()
 
-    data = build(load(args.licenses), load(args.exceptions), load(args.extras))
+    version, date = npm_list_version(args.npm_licenses)
+    old = load(args.licenses)
+    old["exceptions"] = load(args.exceptions)["exceptions"]
+    spdx, spdx_exceptions = merge_current(
+        old, load(os.path.join(args.npm_licenses, "spdx-full.json")),
+        load(os.path.join(args.npm_exceptions, "index.json")), version, date)
+    data = build(spdx, spdx_exceptions, load(args.extras))
     text = dump(data)
     json.loads(text)  # the hand-written layout must stay valid JSON
     with open(args.output, "w", encoding="utf-8") as f:
@@ -237,7 +305,8 @@ def main():
     opened = sum(1 for l in data["licenses"] if l.get("open"))
     print(f"{args.output}: {len(data['licenses'])} licenses ({opened} open), "
           f"{len(data['exceptions'])} exceptions, {len(data['aliases'])} aliases, "
-          f"{len(data['known'])} known names")
+          f"{len(data['known'])} known names; SPDX {version}: "
+          f"{len(spdx['added_since_3_19'])} ids added since 3.19")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@
 #include <mofcheck/framework.hpp>
 #include <mofcheck/license.hpp>
 #include <mofcheck/manifest.hpp>
+#include <mofcheck/profile.hpp>
 
 namespace mofcheck {
 
@@ -67,10 +68,12 @@ struct ModelInfo {
   std::string origin, name, version, producer, date, type;
   SourceLocation release_where;
   std::size_t record = 0;  ///< Manifest::record: number in a stream input, 0 for a whole input
+  std::string mot_id;      ///< `id` of a MOT API record, else empty
 };
 
 struct Evaluation {
   const Framework* framework = nullptr;  ///< borrowed; must outlive the evaluation
+  Profile profile = Profile::mot;        ///< whose judgement this is
   std::string license_list_version;
   ModelInfo model;
   int model_class = 0;  ///< 0 = unclassified, else the class level reached
@@ -82,6 +85,9 @@ struct Evaluation {
   /// The path every report ends with: the next class up, then the most
   /// complete class when it is another one. Empty when the model reached it.
   std::vector<NextStep> next_steps;
+  /// The class under other_profile(profile); every component the profiles
+  /// judge differently has a diagnostic (code profile-difference).
+  int other_class = 0;
 
   bool has_warnings() const;
 };
@@ -104,14 +110,16 @@ std::string license_advice(const Framework& framework, ContentType type);
 /// and license_advice().
 std::string unsuited_advice(const Framework& framework, ContentType type);
 
-/// Judges `manifest`: statuses, class, progress, gaps and diagnostics, and
+/// Judges `manifest` under `profile` (and says where the other profile
+/// differs: a profile-difference diagnostic per component, other_class):
+/// statuses, class, progress, gaps and diagnostics, and
 /// what the suggested license fixes would do (every "did you mean"
 /// diagnostic ends with the class that fix gives; a license-fix-class note
 /// when all of them together change the class). Every command that judges a
 /// manifest uses this one evaluation. Throws Error only when the manifest contradicts the
 /// definition structurally (an `included_in` that the definition forbids or
 /// that names a component not itself included).
-Evaluation evaluate(const Manifest& manifest, const Framework& framework,
-                    const LicenseDb& licenses);
+Evaluation evaluate(const Manifest& manifest, const Framework& framework, const LicenseDb& licenses,
+                    Profile profile = Profile::mot);
 
 }  // namespace mofcheck

@@ -27,6 +27,11 @@ struct LicenseEdit {
   /// name, a deprecated id's SPDX replacement); false for a guess (nearest
   /// id by edit distance, an alias that leaves the version open).
   bool certain = false;
+  /// Under the profile of the fix, the written text is not open and the
+  /// replacement is: the rewrite changes the verdict, and says so.
+  bool opens = false;
+  /// Why fix_manifest_text() left it as written (empty for an applied edit).
+  std::string left_because;
 };
 
 /// Every license value of `manifest` (the global license names and the
@@ -45,7 +50,9 @@ struct FixResult {
   std::vector<LicenseEdit> skipped;  ///< guesses, left as written for the producer to decide
 };
 
-/// Rewrites the certain license edits of a manifest text. Only the bytes of
+/// Rewrites the certain license edits of a manifest text, and under the mot
+/// profile only those whose replacement the MOT can record (one license id,
+/// not an expression); the others are `skipped` with the reason. Only the bytes of
 /// each edited value change: a JSON string is replaced by the JSON-encoded
 /// new text; a YAML scalar keeps its style (plain, single or double quoted).
 /// Throws Error (origin, line, column) when the text is not a valid manifest
@@ -53,6 +60,7 @@ struct FixResult {
 /// anchored or aliased value, a value spread over several lines, a number or
 /// boolean. Nothing is partly fixed: it rewrites every certain edit or throws.
 FixResult fix_manifest_text(std::string_view text, std::string_view origin,
-                            const LicenseDb& licenses, const ReadLimits& limits = {});
+                            const LicenseDb& licenses, const ReadLimits& limits = {},
+                            Profile profile = Profile::mot);
 
 }  // namespace mofcheck

@@ -103,7 +103,7 @@ class LicenseDb {
   LicenseDb(LicenseDb&&) noexcept;
   LicenseDb& operator=(LicenseDb&&) noexcept;
 
-  /// SPDX list version of the data, e.g. "3.19".
+  /// SPDX list version of the data, e.g. "3.28".
   const std::string& list_version() const;
   /// Where the facts come from, as the data file says.
   const std::string& source() const;

@@ -39,6 +39,17 @@ struct ManifestComponent {
   SourceLocation where;  ///< the list entry
 };
 
+/// The MOT's own verdict, as its API publishes it with a model record
+/// (`classification`: {class, label, progress: {"1", "2", "3"}}).
+struct PublishedClassification {
+  bool present = false;
+  int model_class = 0;
+  std::string label;
+  std::vector<double> progress;    ///< by level (index 0 unused)
+  std::vector<bool> has_progress;  ///< which levels the record gives
+  SourceLocation where;
+};
+
 struct Manifest {
   std::string origin;      ///< file name, "<stdin>", or "file#record"
   std::size_t record = 0;  ///< 1-based number of the record in a stream input; 0 for a whole input
@@ -52,6 +63,8 @@ struct Manifest {
   SourceLocation license_where;
   std::vector<ManifestComponent> components;
   SourceLocation components_where;
+  Field mot_id;                       ///< `id` of a record of the MOT's API
+  PublishedClassification published;  ///< `classification` of a record of the MOT's API
   /// Warnings found while reading (unknown keys, numbers written for strings).
   std::vector<Diagnostic> diagnostics;
 };
@@ -73,6 +86,22 @@ struct ReadLimits {
 /// errors (wrong types, missing release name, limits).
 Manifest parse_manifest(std::string_view text, std::string_view origin,
                         InputSyntax syntax = InputSyntax::automatic, const ReadLimits& limits = {});
+
+/// Whether `text` is a page of the MOT's API: a JSON object whose first key
+/// is "pager" or "models" (`{"pager": {...}, "models": [...]}`). Cheap: looks
+/// at the first key only.
+bool looks_like_api_page(std::string_view text);
+
+/// The records of a MOT API page, each a manifest named "origin#N" with
+/// record N (from 1) and the positions of the whole text. A record that
+/// cannot be read is an Error in its slot, and the rest are read. Throws
+/// Error when the page itself is invalid (syntax, limits, no `models` list).
+struct PageRecord {
+  std::optional<Manifest> manifest;
+  std::optional<Error> error;
+};
+std::vector<PageRecord> parse_api_page(std::string_view text, std::string_view origin,
+                                       const ReadLimits& limits = {});
 
 /// Moves every position of `manifest` as if its text had started at `line`
 /// and `column` of a larger input (a record of a stream): lines move by

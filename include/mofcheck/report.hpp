@@ -22,6 +22,8 @@ struct ReportOptions {
   /// The definition of the run, so table formats (csv) can write their
   /// header before the first evaluation; may be null.
   const Framework* framework = nullptr;
+  /// The profile of the run, for the rows of inputs that could not be scored.
+  Profile profile = Profile::mot;
 };
 
 /// Receives the results of one run, input by input, and writes one report.

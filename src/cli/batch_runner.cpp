@@ -42,7 +42,7 @@ Error in_record(const Error& e, const std::string& origin, const Record& rec) {
 Outcome score(const Manifest& m, const BatchSettings& s) {
   // The same license texts recur across records: each thread keeps their verdicts.
   thread_local std::optional<LicenseMemo> memo;
-  if (!memo || !memo->serves(*s.licenses)) memo.emplace(*s.licenses);
+  if (!memo || !memo->serves(*s.licenses, s.profile)) memo.emplace(*s.licenses, s.profile);
   Outcome o;
   o.evaluation = evaluate(m, *s.framework, *memo);
   o.gate = check_gate(*o.evaluation, *s.policy);
@@ -93,7 +93,24 @@ void score_batch(RecordBatch& batch, const std::vector<InputItem>& inputs, const
       out.push_back(failed(std::move(item.error)));
     } else {
       item.record.text = batch.text_of(item);
-      out.push_back(score_record(item.record, inputs[item.input].shown, s));
+      const std::string& shown = inputs[item.input].shown;
+      const Record& rec = item.record;
+      // A page of the MOT's API is a batch of records, each scored with its id.
+      if (rec.number == 0 && rec.problem.empty() && looks_like_api_page(rec.text)) {
+        std::size_t number = 0;
+        for (PageRecord& page_rec : parse_api_page(rec.text, shown, s.limits)) {
+          ++number;
+          try {
+            if (!page_rec.manifest) throw *page_rec.error;
+            out.push_back(score(*page_rec.manifest, s));
+          } catch (const Error& e) {
+            out.push_back(failed(std::make_unique<RecordError>(with_flag_hint(e), shown, number)));
+          }
+          if (render) render(out.back());
+        }
+        continue;
+      }
+      out.push_back(score_record(rec, shown, s));
     }
     if (render) render(out.back());
   }

@@ -34,6 +34,7 @@ using Renderer = std::function<void(Outcome&)>;
 struct BatchSettings {
   const Framework* framework = nullptr;
   const LicenseDb* licenses = nullptr;
+  Profile profile = Profile::mot;
   const GatePolicy* policy = nullptr;
   StreamFormat format = StreamFormat::automatic;
   ReadLimits limits;

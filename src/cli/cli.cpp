@@ -135,6 +135,11 @@ void add_data_options(CLI::App& app, DataOptions& opts) {
   app.add_option("--licenses", opts.licenses_file,
                  "License knowledge base (JSON) instead of the built-in one")
       ->type_name("FILE");
+  app.add_option("--profile", opts.profile,
+                 "Whose judgement: mot (the Model Openness Tool's, exact names; the default) or "
+                 "spdx (SPDX semantics: any case, expressions, OSI/FSF/MOF data)")
+      ->check(CLI::IsMember({"mot", "spdx"}))
+      ->type_name("mot|spdx");
 }
 
 void add_output_options(CLI::App& app, OutputOptions& opts, const std::string& what) {
@@ -158,13 +163,30 @@ int run_with_output(const OutputOptions& opts, const std::vector<std::string>& i
   return code;
 }
 
-Knowledge load_knowledge(const DataOptions& opts) {
+Knowledge load_knowledge(const DataOptions& opts, const ConfigValue* configured) {
   Knowledge k;
-  if (opts.framework_file.empty()) {
+  if (!opts.profile.empty()) {
+    k.profile = *parse_profile(opts.profile);
+  } else if (configured) {
+    auto p = parse_profile(configured->value);
+    if (!p) throw Error(configured->where, "profile: '" + configured->value + "' is not a profile");
+    k.profile = *p;
+  }
+  if (opts.framework_file.empty() && k.profile == Profile::spdx) {
     k.framework = &builtin_framework();
   } else {
     k.own_framework = std::make_unique<Framework>(
-        parse_framework(read_input(opts.framework_file), opts.framework_file));
+        opts.framework_file.empty()
+            ? builtin_framework()
+            : parse_framework(read_input(opts.framework_file), opts.framework_file));
+    if (k.profile == Profile::mot && opts.framework_file.empty()) {
+      // Reports under mot name the MOF's classes as the MOT does; a
+      // definition given with --framework keeps its own labels.
+      for (ClassDef& c : k.own_framework->classes) {
+        const std::string& label = MotRules::builtin().label(c.level);
+        if (!label.empty()) c.label = label;
+      }
+    }
     k.framework = k.own_framework.get();
   }
   if (opts.licenses_file.empty()) {

@@ -40,11 +40,15 @@ std::size_t resolve_component(const std::string& name, const SourceLocation& whe
 }
 
 // The gate: the project configuration, overridden by the command line.
-GatePolicy build_policy(const CheckOptions& opts, const Framework& fw, Context& ctx) {
+ProjectConfig load_check_config(const CheckOptions& opts) {
   if (opts.no_config && !opts.config.empty()) {
     throw Error({}, "--no-config and --config " + opts.config + " contradict each other");
   }
-  ProjectConfig config = opts.no_config ? ProjectConfig{} : load_project_config(opts.config);
+  return opts.no_config ? ProjectConfig{} : load_project_config(opts.config);
+}
+
+GatePolicy build_policy(const CheckOptions& opts, const Framework& fw, Context& ctx,
+                        const ProjectConfig& config) {
   check_waivers(config, fw);
   if (!config.origin.empty()) {
     ctx.err << "mof-check: note: applying the configuration in " << terminal_safe(config.origin)
@@ -125,9 +129,11 @@ std::pair<std::string, std::string> split_output(const std::string& spec) {
   return {spec.substr(0, eq), spec.substr(eq + 1)};
 }
 
-Outputs build_outputs(const CheckOptions& opts, const Context& ctx, const Framework& fw) {
+Outputs build_outputs(const CheckOptions& opts, const Context& ctx, const Framework& fw,
+                      Profile profile) {
   ReportOptions ropts;
   ropts.framework = &fw;
+  ropts.profile = profile;
   ropts.summary_only = opts.summary_only;
   ropts.color = ctx.color;
   ropts.width = ctx.width;
@@ -145,7 +151,9 @@ Outputs build_outputs(const CheckOptions& opts, const Context& ctx, const Framew
     refuse_overwrite(path, opts.main_output.force, "--output");
     FileOutput f;
     f.path = path;
-    f.reporter = make_reporter(format, ReportOptions{});
+    ReportOptions file_opts;
+    file_opts.profile = profile;
+    f.reporter = make_reporter(format, file_opts);
     if (!f.reporter) throw Error({}, "--output " + spec + ": unknown format '" + format + "'");
     outputs.files.push_back(std::move(f));
   }
@@ -256,16 +264,18 @@ void setup_check(CLI::App& app, CheckOptions& opts) {
 namespace {
 
 int check_inputs(const CheckOptions& opts, Context& ctx) {
-  Knowledge k = load_knowledge(opts.data);
-  GatePolicy policy = build_policy(opts, *k.framework, ctx);
+  ProjectConfig config = load_check_config(opts);
+  Knowledge k = load_knowledge(opts.data, config.has_profile ? &config.profile : nullptr);
+  GatePolicy policy = build_policy(opts, *k.framework, ctx, config);
   if (opts.summary_only && opts.format != "text" && opts.format != "json") {
     throw Error({}, "--summary-only goes with --format text or json");
   }
-  Outputs outputs = build_outputs(opts, ctx, *k.framework);
+  Outputs outputs = build_outputs(opts, ctx, *k.framework, k.profile);
 
   BatchSettings settings;
   settings.framework = k.framework;
   settings.licenses = k.licenses;
+  settings.profile = k.profile;
   settings.policy = &policy;
   settings.format = parse_stream_format(opts.input_format);
   settings.limits = opts.limits;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <ostream>
 
+#include <mofcheck/evaluate.hpp>
 #include <mofcheck/fix.hpp>
 #include <mofcheck/report.hpp>
 #include "cli/cli.hpp"
@@ -44,29 +45,44 @@ int fix_one(const FixOptions& opts, const std::string& input, const Knowledge& k
   }
   const std::string origin = input == "-" ? "<stdin>" : input;
   const std::string text = read_input(input);
-  FixResult fixed = fix_manifest_text(text, origin, *k.licenses);
+  FixResult fixed = fix_manifest_text(text, origin, *k.licenses, {}, k.profile);
+  const std::string profile = profile_name(k.profile);
 
   // The change list goes to standard error when the manifest itself goes to standard output.
   std::ostream& log = target.empty() && !opts.check ? ctx.err : ctx.out;
   const char* arrow = opts.check ? "' would become '" : "' -> '";
   for (const LicenseEdit& e : fixed.applied) {
     log << terminal_safe(e.where.str()) << ": '" << terminal_safe(e.written) << arrow
-        << e.replacement << "'\n";
+        << e.replacement << "'"
+        << (e.opens ? " (changes the verdict under profile " + profile + ": not open -> open)" : "")
+        << '\n';
   }
   for (const LicenseEdit& e : fixed.skipped) {
     log << terminal_safe(e.where.str()) << ": '" << terminal_safe(e.written)
-        << "' left as written: " << e.replacement
-        << " is only a guess; write the id you mean by hand\n";
+        << "' left as written: " << e.left_because << '\n';
   }
   std::size_t n = fixed.applied.size();
   std::string count = std::to_string(n) + (n == 1 ? " license" : " licenses");
   if (opts.check) {
     log << (n == 0 ? std::string("nothing to fix") : count + " to fix") << " in "
-        << terminal_safe(origin) << (n == 0 ? "" : "; run 'mof-check fix --in-place'") << '\n';
+        << terminal_safe(origin) << (n == 0 ? "" : "; run 'mof-check fix --in-place'")
+        << " (profile " << profile << ")\n";
     return n == 0 ? exit_ok : exit_gate_failed;
   }
   log << (n == 0 ? std::string("no license to fix") : "fixed " + count) << " in "
-      << terminal_safe(origin) << '\n';
+      << terminal_safe(origin) << " (profile " << profile << ")\n";
+  if (n > 0) {
+    // A rewrite that changes the class says so: fix is not meant to change verdicts quietly.
+    const int before =
+        evaluate(parse_manifest(text, origin), *k.framework, *k.licenses, k.profile).model_class;
+    const int after =
+        evaluate(parse_manifest(fixed.text, origin), *k.framework, *k.licenses, k.profile)
+            .model_class;
+    if (before != after) {
+      log << "the class changes: " << k.framework->label(before) << " -> "
+          << k.framework->label(after) << " (profile " << profile << ")\n";
+    }
+  }
 
   if (target.empty()) {
     ctx.out << fixed.text;

@@ -73,7 +73,7 @@ int run_scan(const ScanOptions& opts, Context& ctx) {
   // The draft is evaluated as it was written, so the report's lines point into it.
   const std::string origin = to_file ? output : "<draft>";
   Manifest m = parse_manifest(text, origin, opts.yaml ? InputSyntax::yaml : InputSyntax::json);
-  Evaluation ev = evaluate(m, *k.framework, *k.licenses);
+  Evaluation ev = evaluate(m, *k.framework, *k.licenses, k.profile);
   GateResult gate = check_gate(ev, GatePolicy{});
   if (to_file) write_file_atomically(output, text);
 

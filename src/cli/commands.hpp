@@ -14,6 +14,9 @@
 #include <mofcheck/framework.hpp>
 #include <mofcheck/license.hpp>
 #include <mofcheck/manifest.hpp>
+#include <mofcheck/profile.hpp>
+
+#include "cli/config.hpp"
 
 namespace mofcheck {
 
@@ -40,10 +43,11 @@ void add_output_options(CLI::App& app, OutputOptions& opts, const std::string& w
 int run_with_output(const OutputOptions& opts, const std::vector<std::string>& inputs, Context& ctx,
                     const std::function<int(Context&)>& body);
 
-/// --framework and --licenses, shared by the commands that judge.
+/// --framework, --licenses and --profile, shared by the commands that judge.
 struct DataOptions {
   std::string framework_file;
   std::string licenses_file;
+  std::string profile;  ///< --profile; empty: the configuration's, else mot
 };
 void add_data_options(CLI::App& app, DataOptions& opts);
 
@@ -51,11 +55,13 @@ void add_data_options(CLI::App& app, DataOptions& opts);
 struct Knowledge {
   std::unique_ptr<Framework> own_framework;
   std::unique_ptr<LicenseDb> own_licenses;
-  const Framework* framework = nullptr;
+  const Framework* framework = nullptr;  ///< under mot, with the MOT's class labels
   const LicenseDb* licenses = nullptr;
+  Profile profile = Profile::mot;
 };
-/// Loads what `opts` names. Throws Error.
-Knowledge load_knowledge(const DataOptions& opts);
+/// Loads what `opts` names; `configured` is the configuration's profile
+/// (used when --profile is not given). Throws Error.
+Knowledge load_knowledge(const DataOptions& opts, const ConfigValue* configured = nullptr);
 
 /// Prints "mof-check: error: <what>" to ctx.err.
 void print_error(Context& ctx, const std::string& what);

@@ -2,10 +2,12 @@
 #include "cli/config.hpp"
 
 #include <algorithm>
+
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <initializer_list>
+#include <mofcheck/profile.hpp>
 
 #include <mofcheck/manifest.hpp>
 
@@ -33,7 +35,7 @@ class ConfigReader {
       fail(root,
            std::string("the configuration must be a mapping, not ") + doc::kind_name(root.kind));
     }
-    check_keys(root, {"min-class", "fail-on", "strict", "require", "waivers"}, "");
+    check_keys(root, {"min-class", "fail-on", "strict", "profile", "require", "waivers"}, "");
     if (root.get("fail-on") && root.get("strict")) {
       fail(*root.get("strict"),
            "write either 'fail-on' or 'strict' (strict: true is fail-on: warning)");
@@ -53,6 +55,13 @@ class ConfigReader {
       }
       c.has_fail_on = true;
       c.fail_on = level == "warning" ? Severity::warning : Severity::error;
+    }
+    if (const Node* n = root.get("profile")) {
+      c.has_profile = true;
+      c.profile = {scalar(*n, "profile"), loc(*n)};
+      if (!parse_profile(c.profile.value)) {
+        fail(*n, "profile: '" + c.profile.value + "' is not a profile (mot or spdx)");
+      }
     }
     if (const Node* n = root.get("require")) {
       for (const Node& item : list(*n, "require")) {

@@ -24,7 +24,9 @@ struct ProjectConfig {
   ConfigValue min_class;  ///< as written ("III", "2", ...)
   bool has_fail_on = false;
   Severity fail_on = Severity::error;  ///< "fail-on: warning", or "strict: true"
-  std::vector<ConfigValue> require;    ///< component names as written
+  bool has_profile = false;
+  ConfigValue profile;               ///< "mot" or "spdx" (checked when read)
+  std::vector<ConfigValue> require;  ///< component names as written
   std::vector<Waiver> waivers;
 };
 

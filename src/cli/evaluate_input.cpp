@@ -9,7 +9,7 @@ namespace mofcheck {
 Evaluation evaluate_input(const std::string& path, const Knowledge& k) {
   const std::string origin = path == "-" ? "<stdin>" : path;
   Manifest m = parse_manifest(read_input(path), origin);
-  return evaluate(m, *k.framework, *k.licenses);
+  return evaluate(m, *k.framework, *k.licenses, k.profile);
 }
 
 }  // namespace mofcheck

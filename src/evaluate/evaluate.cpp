@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "evaluate/license_memo.hpp"
+#include "evaluate/profile_difference.hpp"
 #include "util/text_util.hpp"
 
 namespace mofcheck {
@@ -83,6 +84,37 @@ std::string closest_component(const Framework& fw, std::string_view name) {
   return best && best_distance <= cap ? *best : std::string();
 }
 
+int exact_component(const Framework& fw, std::string_view name) {
+  for (std::size_t i = 0; i < fw.components.size(); ++i) {
+    if (fw.components[i].name == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+// The name with runs of white space made one space, and none at the ends.
+std::string squeeze(std::string_view name) {
+  std::string out;
+  bool gap = false;
+  for (char ch : name) {
+    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+      gap = !out.empty();
+    } else {
+      if (gap) out += ' ';
+      gap = false;
+      out += ch;
+    }
+  }
+  return out;
+}
+
+// Framework::find_component, then the same with white space squeezed.
+int loose_component(const Framework& fw, std::string_view name) {
+  int idx = fw.find_component(name);
+  if (idx >= 0) return idx;
+  std::string squeezed = squeeze(name);
+  return squeezed.size() == name.size() ? -1 : fw.find_component(squeezed);
+}
+
 // Where the text of a field begins (after an opening quote), so that a
 // column inside a license expression maps onto the file.
 SourceLocation text_start(const Field& f) {
@@ -133,18 +165,65 @@ void take_verdict(ComponentResult& r, const Framework& fw, const ComponentDef& d
   }
 }
 
-// The judging behind evaluate() and class_with_licenses(). `text_of(field)`
-// gives the license text a field counts with. With `Full` false only what
-// decides the class is computed: statuses, progress and gaps, no texts, no
-// diagnostics, no model information.
+// take_verdict() under the mot profile: `mine` is the MOT's verdict, `spdx`
+// the richer one. When neither counts the license as open, the spdx findings
+// explain why and suggest a fix; when the MOT counts it, they stay as
+// remarks, but suitability is the MOT's; when only spdx counts it, the
+// profile-difference diagnostic (explain_profile_difference) says what to do.
+void take_mot_verdict(ComponentResult& r, const Framework& fw, const ComponentDef& def,
+                      const LicenseAssessment& mine, const LicenseAssessment& spdx,
+                      const MotRules& rules, std::vector<Diagnostic>& diags) {
+  const bool open = mine.status == LicenseAssessment::Status::open;
+  const bool spdx_open = spdx.status == LicenseAssessment::Status::open;
+  if (open == spdx_open) {
+    const std::size_t first = diags.size();
+    take_verdict(r, fw, def, spdx, diags);
+    diags.erase(
+        std::remove_if(diags.begin() + static_cast<std::ptrdiff_t>(first), diags.end(),
+                       [](const Diagnostic& d) { return d.code == "license-type-unsuited"; }),
+        diags.end());
+  }
+  r.license_canonical = mine.canonical;
+  r.type_appropriate = mine.suits_type;
+  if (!open) {
+    if (!spdx_open) r.reason = mine.reason + (spdx.reason.empty() ? "" : "; " + spdx.reason);
+    return;
+  }
+  r.reason.clear();
+  if (mine.suits_type) return;
+  std::string listed;
+  for (ContentType t : rules.suited_types(mine.canonical)) {
+    listed += (listed.empty() ? "" : ", ") + std::string(content_type_name(t));
+  }
+  // A note, not a warning: the MOT's type lists are short (MIT suits only
+  // code there), and its verdict stands either way.
+  Diagnostic& d = diags.emplace_back();
+  d.severity = Severity::note;
+  d.code = "license-type-unsuited";
+  d.message =
+      def.name + ": the MOT lists " + mine.canonical +
+      (listed.empty() ? " for no component type"
+                      : " as suited to " + listed + ", not to " + content_type_name(def.type)) +
+      "; it counts the component as open but not type-appropriate";
+  d.component = def.name;
+  d.where = r.license_where;
+}
+
+// The judging behind evaluate() and class_with_licenses(), under profile
+// `prof`. `text_of(field)` gives the license text a field counts with. With
+// `Full` false only what decides the class is computed: statuses, progress
+// and gaps, no texts, no diagnostics, no model information. `sources`, when
+// given, receives the field each component's license came from.
 template <bool Full, typename TextOf>
-void judge(const Manifest& m, const Framework& fw, LicenseMemo& memo, TextOf&& text_of,
-           Evaluation& ev) {
+void judge(const Manifest& m, const Framework& fw, LicenseMemo& memo, Profile prof,
+           TextOf&& text_of, Evaluation& ev, std::vector<const Field*>* sources = nullptr) {
   ev.framework = &fw;
+  ev.profile = prof;
+  const bool mot = prof == Profile::mot;
   if constexpr (Full) {
     ev.license_list_version = memo.db().list_version();
-    ev.model = {m.origin,     m.name.value, m.version.value, m.producer.value,
-                m.date.value, m.type.value, m.release_where, m.record};
+    ev.model = {m.origin,     m.name.value,    m.version.value, m.producer.value, m.date.value,
+                m.type.value, m.release_where, m.record,        m.mot_id.value};
     ev.diagnostics = m.diagnostics;
     if (m.framework_version.present && !m.framework_version.value.empty() &&
         m.framework_version.value != fw.version) {
@@ -167,37 +246,44 @@ void judge(const Manifest& m, const Framework& fw, LicenseMemo& memo, TextOf&& t
     if constexpr (Full) ev.components[i].where = m.release_where;
   }
 
-  // Match manifest entries to definition components.
+  // Match manifest entries to definition components: exactly under mot (as
+  // the MOT's ComponentManager::getComponentByName), also in other case and
+  // spacing under spdx.
   for (const auto& c : m.components) {
-    int idx = fw.find_component(c.name.value);
+    int idx = mot ? exact_component(fw, c.name.value) : loose_component(fw, c.name.value);
     if (idx < 0) {
       if constexpr (Full) {
         std::string near = closest_component(fw, c.name.value);
-        ev.diagnostics.push_back({Severity::warning, "unknown-component",
-                                  "unknown component '" + c.name.value + "' is not counted" +
-                                      (near.empty() ? "; run 'mof-check components' for the names"
-                                                    : "; did you mean '" + near + "'?"),
-                                  c.name.value, c.name.where});
+        ev.diagnostics.push_back(
+            {Severity::warning, "unknown-component",
+             "unknown component '" + c.name.value + "' is not counted" +
+                 (near.empty() ? "; run 'mof-check components' for the names"
+                               : "; did you mean '" + near + "'?") +
+                 " (the MOT files a name it does not know under '" +
+                 memo.mot().unknown_component_filed_under() +
+                 "', a defect of its component lookup, so its published verdict can differ)",
+             c.name.value, c.name.where});
       }
       continue;
     }
     const ComponentDef& def = fw.components[static_cast<std::size_t>(idx)];
-    if (entry[static_cast<std::size_t>(idx)]) {
-      if constexpr (Full) {
-        ev.diagnostics.push_back(
-            {Severity::warning, "duplicate-component",
-             "component '" + def.name + "' is listed again (first at line " +
-                 std::to_string(entry[static_cast<std::size_t>(idx)]->where.line) +
-                 "); only the first entry counts",
-             def.name, c.name.where});
-      }
-      continue;
-    }
     if constexpr (Full) {
       if (c.name.value != def.name) {
-        ev.diagnostics.push_back({Severity::warning, "component-name",
-                                  "component '" + c.name.value + "' is counted as '" + def.name +
-                                      "'; write the name exactly as the framework does",
+        ev.diagnostics.push_back(
+            {Severity::warning, "component-name",
+             "component '" + c.name.value + "' is counted as '" + def.name +
+                 "'; write the name exactly as the framework does (the MOT compares names "
+                 "exactly: it does not count this entry)",
+             def.name, c.name.where});
+      }
+      // The MOT keeps the last entry of a component (ModelUpdater fills one
+      // slot per component id, entry after entry).
+      if (const ManifestComponent* before = entry[static_cast<std::size_t>(idx)]) {
+        ev.diagnostics.push_back({Severity::warning, "duplicate-component",
+                                  "component '" + def.name +
+                                      "' is listed again; the last entry counts, as in the "
+                                      "MOT, and the one at line " +
+                                      std::to_string(before->where.line) + " is ignored",
                                   def.name, c.name.where});
       }
     }
@@ -209,18 +295,26 @@ void judge(const Manifest& m, const Framework& fw, LicenseMemo& memo, TextOf&& t
   auto judge_text = [&](std::size_t i) {
     ComponentResult& r = ev.components[i];
     const ComponentDef& def = fw.components[i];
-    const LicenseAssessment& a = memo.assess(text[i], def.type);
+    const LicenseAssessment& a = memo.judge(text[i], def.type, prof);
     r.status = status_of(a);
     if constexpr (Full) {
       r.license = text[i];
-      take_verdict(r, fw, def, a, ev.diagnostics);
+      if (mot) {
+        take_mot_verdict(r, fw, def, a, memo.assess(text[i], def.type), memo.mot(), ev.diagnostics);
+      } else {
+        take_verdict(r, fw, def, a, ev.diagnostics);
+      }
     }
   };
 
   // Resolve each listed component's license: its own, the type-wide one, the distribution one.
+  // The MOT does not read `included_in`: such a component counts with its
+  // own or the global license.
+  auto hosted = [mot](const ManifestComponent* c) { return !mot && !c->included_in.value.empty(); };
+  if (sources) sources->assign(n, nullptr);
   for (std::size_t i = 0; i < n; ++i) {
     const ManifestComponent* c = entry[i];
-    if (!c || !c->included_in.value.empty()) continue;
+    if (!c || hosted(c)) continue;
     ComponentResult& r = ev.components[i];
     const ComponentDef& def = fw.components[i];
     r.listed = true;
@@ -229,14 +323,16 @@ void judge(const Manifest& m, const Framework& fw, LicenseMemo& memo, TextOf&& t
     if (c->license.present) {
       from = &c->license;
       r.license_source = LicenseSource::component;
-    } else if (typed.present && !typed.name.value.empty()) {
+    } else if (typed.present && !typed.name.value.empty() && !(mot && typed.name.value == "0")) {
       from = &typed.name;
       r.license_source = LicenseSource::type;
-    } else if (m.license_distribution.present && !m.license_distribution.name.value.empty()) {
+    } else if (m.license_distribution.present && !m.license_distribution.name.value.empty() &&
+               !(mot && m.license_distribution.name.value == "0")) {
       from = &m.license_distribution.name;
       r.license_source = LicenseSource::distribution;
     }
     if (from) text[i] = text_of(*from);
+    if (sources) (*sources)[i] = from;
     if constexpr (Full) {
       r.where = c->where;
       r.license_where = from ? text_start(*from) : c->where;
@@ -247,7 +343,7 @@ void judge(const Manifest& m, const Framework& fw, LicenseMemo& memo, TextOf&& t
   // Components published inside another take the host's presence and license.
   for (std::size_t i = 0; i < n; ++i) {
     const ManifestComponent* c = entry[i];
-    if (!c || c->included_in.value.empty()) continue;
+    if (!c || !hosted(c)) continue;
     const ComponentDef& def = fw.components[i];
     int host = fw.find_component(c->included_in.value);
     bool allowed = host >= 0 &&
@@ -271,6 +367,7 @@ void judge(const Manifest& m, const Framework& fw, LicenseMemo& memo, TextOf&& t
     r.listed = true;
     r.license_source = LicenseSource::host;
     text[i] = text[static_cast<std::size_t>(host)];
+    if (sources) (*sources)[i] = (*sources)[static_cast<std::size_t>(host)];
     if constexpr (Full) {
       r.where = c->where;
       r.included_in = fw.components[static_cast<std::size_t>(host)].name;
@@ -324,7 +421,9 @@ void judge(const Manifest& m, const Framework& fw, LicenseMemo& memo, TextOf&& t
       }
     }
     bool complete = count == total;
-    double pct = total == 0 ? 100.0 : 100.0 * count / total;
+    // (k / n) * 100, as the MOT computes it (ModelEvaluator::getProgress):
+    // 100 * k / n differs in the last digit for many values.
+    double pct = total == 0 ? 100.0 : (static_cast<double>(count) / total) * 100;
     ev.progress[static_cast<std::size_t>(level)] = all_above_complete ? std::min(pct, 100.0) : 0.0;
     if (all_above_complete && complete) ev.model_class = level;
     if (!(all_above_complete && complete)) ev.gaps.push_back(std::move(gap));
@@ -346,14 +445,25 @@ std::string_view as_written(const Field& f) {
 
 }  // namespace
 
-Evaluation evaluate(const Manifest& m, const Framework& fw, const LicenseDb& db) {
-  LicenseMemo memo(db);
+Evaluation evaluate(const Manifest& m, const Framework& fw, const LicenseDb& db, Profile profile) {
+  LicenseMemo memo(db, profile);
   return evaluate(m, fw, memo);
 }
 
 Evaluation evaluate(const Manifest& m, const Framework& fw, LicenseMemo& memo) {
   Evaluation ev;
-  judge<true>(m, fw, memo, as_written, ev);
+  std::vector<const Field*> sources;
+  judge<true>(m, fw, memo, memo.profile(), as_written, ev, &sources);
+  Evaluation other;
+  const Profile theirs = other_profile(memo.profile());
+  try {
+    judge<false>(m, fw, memo, theirs, as_written, other);
+  } catch (const Error&) {
+    // Only spdx reads included_in, and only it can refuse the manifest.
+    other.model_class = -1;
+  }
+  explain_profile_difference(m, memo, sources, other, ev);
+  compare_published(m, ev);
   // Part of every evaluation, so that check, diff, badge and scan agree.
   add_fix_outcomes(ev, m, fw, memo);
   for (ClassGap& gap : ev.gaps) gap.actions = minimal_actions(ev, gap);
@@ -362,10 +472,10 @@ Evaluation evaluate(const Manifest& m, const Framework& fw, LicenseMemo& memo) {
 }
 
 int class_with_licenses(const Manifest& m, const Framework& fw, LicenseMemo& memo,
-                        const std::vector<LicenseReplacement>& replaced) {
+                        const std::vector<LicenseReplacement>& replaced, Profile profile) {
   Evaluation ev;
   judge<false>(
-      m, fw, memo,
+      m, fw, memo, profile,
       [&](const Field& f) {
         for (const LicenseReplacement& r : replaced) {
           if (r.field == &f) return r.text;

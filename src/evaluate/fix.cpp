@@ -292,11 +292,25 @@ Manifest apply_license_edits(Manifest manifest, const std::vector<LicenseEdit>& 
 }
 
 FixResult fix_manifest_text(std::string_view text, std::string_view origin,
-                            const LicenseDb& licenses, const ReadLimits& limits) {
+                            const LicenseDb& licenses, const ReadLimits& limits, Profile profile) {
   Manifest manifest = parse_manifest(text, origin, InputSyntax::automatic, limits);
   FixResult result;
+  const MotRules& mot = MotRules::builtin();
+  auto open = [&](std::string_view t) {
+    return profile == Profile::mot
+               ? mot.open(t)
+               : licenses.assess(t, ContentType::code).status == LicenseAssessment::Status::open;
+  };
   for (LicenseEdit& e : plan_license_edits(manifest, licenses)) {
-    (e.certain ? result.applied : result.skipped).push_back(std::move(e));
+    e.opens = !open(e.written) && open(e.replacement);
+    if (!e.certain) {
+      e.left_because = e.replacement + " is only a guess; write the id you mean by hand";
+    } else if (profile == Profile::mot &&
+               e.replacement.find_first_of(" ()+") != std::string::npos) {
+      e.left_because = "the MOT records one license id, not " + e.replacement +
+                       "; write the one license that applies by hand";
+    }
+    (e.left_because.empty() ? result.applied : result.skipped).push_back(std::move(e));
   }
   // Positions count from after a byte order mark, as the readers do.
   std::string_view body = text;
@@ -331,7 +345,7 @@ void add_fix_outcomes(Evaluation& ev, const Manifest& manifest, const Framework&
     for (std::size_t i = first; i < last; ++i)
       replaced.push_back({fields[i], edits[i].replacement});
     try {
-      return class_with_licenses(manifest, framework, memo, replaced);
+      return class_with_licenses(manifest, framework, memo, replaced, memo.profile());
     } catch (const Error&) {
       return -1;
     }

@@ -12,10 +12,17 @@ constexpr std::size_t kMaxEntries = 1024;
 
 }  // namespace
 
-LicenseMemo::LicenseMemo(const LicenseDb& db) : db_(&db), serial_(db.serial()) {}
+LicenseMemo::LicenseMemo(const LicenseDb& db, Profile profile)
+    : db_(&db), serial_(db.serial()), profile_(profile), mot_(&MotRules::builtin()) {}
 
-bool LicenseMemo::serves(const LicenseDb& db) const {
-  return &db == db_ && db.serial() == serial_;
+bool LicenseMemo::serves(const LicenseDb& db, Profile profile) const {
+  return &db == db_ && db.serial() == serial_ && profile == profile_;
+}
+
+const LicenseAssessment& LicenseMemo::judge(std::string_view written, ContentType type, Profile p) {
+  if (p == Profile::spdx) return assess(written, type);
+  mot_verdict_ = mot_->assess(written, type);
+  return mot_verdict_;
 }
 
 const LicenseAssessment& LicenseMemo::assess(std::string_view written, ContentType type) {

@@ -17,22 +17,30 @@
 #include <mofcheck/evaluate.hpp>
 #include <mofcheck/license.hpp>
 #include <mofcheck/manifest.hpp>
+#include <mofcheck/profile.hpp>
 
 namespace mofcheck {
 
 /// LicenseDb::assess() with the verdicts kept for texts seen before. Bounded:
 /// long texts are judged every time, and the memo starts afresh when full.
+/// It also names the profile an evaluation through it judges by.
 class LicenseMemo {
  public:
-  explicit LicenseMemo(const LicenseDb& db);
+  explicit LicenseMemo(const LicenseDb& db, Profile profile = Profile::mot);
 
   /// Whether this memo holds the verdicts of `db` (that very knowledge base,
-  /// not another one loaded later at the same address).
-  bool serves(const LicenseDb& db) const;
+  /// not another one loaded later at the same address) for `profile`.
+  bool serves(const LicenseDb& db, Profile profile = Profile::mot) const;
   const LicenseDb& db() const { return *db_; }
+  Profile profile() const { return profile_; }
+  const MotRules& mot() const { return *mot_; }
 
-  /// db().assess(written, type). The reference is valid until the next call.
+  /// db().assess(written, type): the spdx verdict. The reference is valid
+  /// until the next call of assess().
   const LicenseAssessment& assess(std::string_view written, ContentType type);
+  /// The verdict under profile `p`: assess() for spdx, the MOT's for mot.
+  /// The reference is valid until the next call with the same profile.
+  const LicenseAssessment& judge(std::string_view written, ContentType type, Profile p);
 
  private:
   struct Hash {
@@ -43,12 +51,16 @@ class LicenseMemo {
 
   const LicenseDb* db_;
   std::uint64_t serial_;
+  Profile profile_;
+  const MotRules* mot_;
+  LicenseAssessment mot_verdict_;
   std::array<Table, 3> tables_;  // by ContentType
   std::size_t entries_ = 0;
   LicenseAssessment uncached_;
 };
 
-/// evaluate(), judging licenses through `memo` (which names the knowledge base).
+/// evaluate(), judging licenses through `memo` (which names the knowledge
+/// base and the profile).
 Evaluation evaluate(const Manifest& manifest, const Framework& framework, LicenseMemo& memo);
 
 /// One license value of a manifest read as another text.
@@ -57,10 +69,11 @@ struct LicenseReplacement {
   std::string_view text;
 };
 
-/// evaluate(manifest with the `replaced` values).model_class, computed
-/// without copying the manifest or writing any text. Throws as evaluate().
+/// evaluate(manifest with the `replaced` values).model_class under `profile`,
+/// computed without copying the manifest or writing any text. Throws as
+/// evaluate().
 int class_with_licenses(const Manifest& manifest, const Framework& framework, LicenseMemo& memo,
-                        const std::vector<LicenseReplacement>& replaced);
+                        const std::vector<LicenseReplacement>& replaced, Profile profile);
 
 /// The part of evaluate() that tells what the suggested license fixes would
 /// do: every "did you mean" diagnostic (license-alias, license-unknown) of

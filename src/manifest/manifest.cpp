@@ -3,6 +3,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <initializer_list>
@@ -33,8 +34,11 @@ class Reader {
       fail(root, std::string("a manifest must be a mapping with 'framework' and 'release', not ") +
                      doc::kind_name(root.kind));
     }
-    static constexpr std::string_view kTop[] = {"framework", "release"};
+    // `id` and `classification` are what the MOT's API adds to a record.
+    static constexpr std::string_view kTop[] = {"id", "framework", "release", "classification"};
     check_keys(root, kTop, "");
+    if (const Node* id = root.get("id")) read_id(*id);
+    if (const Node* c = root.get("classification")) read_classification(*c);
     if (const Node* fw = root.get("framework")) read_framework(*fw);
     const Node* release = root.get("release");
     if (!release)
@@ -103,6 +107,57 @@ class Reader {
       fail(n, "'" + path + "' must be a mapping, not " + doc::kind_name(n.kind));
     }
     return n;
+  }
+
+  void read_id(const Node& id) {
+    out_.mot_id.present = true;
+    out_.mot_id.where = loc(id);
+    if (id.kind != Node::Kind::string && id.kind != Node::Kind::number) {
+      fail(id, std::string("'id' must be a string or a number, not ") + doc::kind_name(id.kind));
+    }
+    out_.mot_id.value = id.text;
+  }
+
+  double number(const Node& n, const std::string& path) {
+    if (n.kind != Node::Kind::number) {
+      fail(n, "'" + path + "' must be a number, not " + doc::kind_name(n.kind));
+    }
+    return std::strtod(n.text.c_str(), nullptr);
+  }
+
+  void read_classification(const Node& c) {
+    if (c.kind == Node::Kind::null) return;
+    require_object(c, "classification");
+    static constexpr std::string_view kKeys[] = {"class", "label", "progress"};
+    check_keys(c, kKeys, "classification");
+    PublishedClassification& p = out_.published;
+    p.where = loc(c);
+    const Node* cls = c.get("class");
+    if (!cls) fail(c, "'classification' has no 'class'");
+    const double level = number(*cls, "classification.class");
+    if (level != static_cast<int>(level) || level < 0 || level > 9) {
+      fail(*cls, "'classification.class' must be a class level (0 to 3)");
+    }
+    p.present = true;
+    p.model_class = static_cast<int>(level);
+    if (const Node* l = c.get("label")) p.label = text(l, "classification.label").value;
+    const Node* prog = c.get("progress");
+    if (!prog || prog->kind == Node::Kind::null) return;
+    require_object(*prog, "classification.progress");
+    for (std::size_t i = 0; i < prog->members.size(); ++i) {
+      const std::string& key = prog->members[i].first;
+      const std::string path = "classification.progress." + key;
+      if (key.size() != 1 || key[0] < '0' || key[0] > '9') {
+        fail(prog->members[i].second, "'" + path + "' is not a class level");
+      }
+      const auto l = static_cast<std::size_t>(key[0] - '0');
+      if (p.progress.size() <= l) {
+        p.progress.resize(l + 1, 0.0);
+        p.has_progress.resize(l + 1, false);
+      }
+      p.progress[l] = number(prog->members[i].second, path);
+      p.has_progress[l] = true;
+    }
   }
 
   void read_framework(const Node& fw) {
@@ -288,6 +343,51 @@ Manifest parse_manifest(std::string_view text, std::string_view origin, InputSyn
   return m;
 }
 
+bool looks_like_api_page(std::string_view text) {
+  text = without_bom(text);
+  std::size_t i = 0;
+  auto skip = [&] {
+    while (i < text.size() &&
+           (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n')) {
+      ++i;
+    }
+  };
+  skip();
+  if (i >= text.size() || text[i] != '{') return false;
+  ++i;
+  skip();
+  std::string_view rest = text.substr(i);
+  return rest.starts_with("\"pager\"") || rest.starts_with("\"models\"");
+}
+
+std::vector<PageRecord> parse_api_page(std::string_view text, std::string_view origin,
+                                       const ReadLimits& limits) {
+  check_size(text, origin, limits);
+  check_text_encoding(text, origin);
+  text = without_bom(text);
+  Node root = doc::parse_json(text, origin, limits.max_depth, limits.max_string);
+  const Node* models = root.kind == Node::Kind::object ? root.get("models") : nullptr;
+  if (!models || models->kind != Node::Kind::array) {
+    throw Error({std::string(origin), root.line, root.column},
+                "a page of the MOT's API needs a 'models' list");
+  }
+  std::vector<PageRecord> out;
+  out.reserve(models->items.size());
+  for (std::size_t i = 0; i < models->items.size(); ++i) {
+    PageRecord& rec = out.emplace_back();
+    Manifest m;
+    m.origin = std::string(origin) + "#" + std::to_string(i + 1);
+    m.record = i + 1;
+    try {
+      Reader(m.origin, limits, m, text).read(models->items[i]);
+      rec.manifest.emplace(std::move(m));
+    } catch (const Error& e) {
+      rec.error.emplace(e);
+    }
+  }
+  return out;
+}
+
 namespace {
 
 void offset(SourceLocation& where, int line, int column) {
@@ -301,7 +401,9 @@ void offset(SourceLocation& where, int line, int column) {
 void offset_positions(Manifest& m, int line, int column) {
   schema::for_each_field(m, [&](Field& f) { offset(f.where, line, column); });
   for (const auto& g : schema::kGlobalLicenses) offset((m.*g.member).where, line, column);
-  for (SourceLocation* w : {&m.release_where, &m.license_where, &m.components_where}) {
+  offset(m.mot_id.where, line, column);
+  for (SourceLocation* w :
+       {&m.release_where, &m.license_where, &m.components_where, &m.published.where}) {
     offset(*w, line, column);
   }
   for (auto& c : m.components) offset(c.where, line, column);

@@ -30,7 +30,10 @@ void cell(std::ostream& out, const std::string& s, std::size_t w) {
 class SummaryReporter : public Reporter {
  public:
   SummaryReporter(std::unique_ptr<Reporter> inner, const ReportOptions& o)
-      : inner_(std::move(inner)), framework_(o.framework), summary_only_(o.summary_only) {}
+      : inner_(std::move(inner)),
+        framework_(o.framework),
+        profile_(o.profile),
+        summary_only_(o.summary_only) {}
 
   void add(const Evaluation& ev, const GateResult& gate, std::ostream& out) override {
     if (!framework_) framework_ = ev.framework;
@@ -67,6 +70,7 @@ class SummaryReporter : public Reporter {
     out << "Summary: " << rows_.size() << (rows_.size() == 1 ? " model" : " models");
     if (invalid_ > 0)
       out << ", " << invalid_ << (invalid_ == 1 ? " invalid input" : " invalid inputs");
+    out << " (profile " << profile_name(profile_) << ')';
     out << '\n';
     if (framework_) {
       std::vector<int> levels;
@@ -113,6 +117,7 @@ class SummaryReporter : public Reporter {
 
   std::unique_ptr<Reporter> inner_;
   const Framework* framework_;
+  Profile profile_;
   bool summary_only_;
   std::vector<Row> rows_;
   std::size_t invalid_ = 0;

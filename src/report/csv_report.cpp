@@ -45,7 +45,7 @@ void append_number(std::string& row, double value) {
 
 class CsvReporter : public Reporter {
  public:
-  explicit CsvReporter(const ReportOptions& o) : framework_(o.framework) {}
+  explicit CsvReporter(const ReportOptions& o) : framework_(o.framework), profile_(o.profile) {}
 
   void add(const Evaluation& ev, const GateResult&, std::ostream& out) override {
     if (!framework_) framework_ = ev.framework;
@@ -70,7 +70,9 @@ class CsvReporter : public Reporter {
     row_.append(buf, std::to_chars(buf, buf + sizeof buf, met).ptr);
     row_ += ',';
     append_field(row_, ev.model.origin);
-    row_ += ",\n";
+    row_ += ",,";
+    row_ += profile_name(ev.profile);
+    row_ += '\n';
     out.write(row_.data(), static_cast<std::streamsize>(row_.size()));
   }
 
@@ -89,7 +91,8 @@ class CsvReporter : public Reporter {
  private:
   void error_row(const std::string& source, const std::string& message, std::ostream& out) const {
     // Empty model fields, class, progress and count; then source and error.
-    out << std::string(5 + columns_.size(), ',') << field(source) << ',' << field(message) << '\n';
+    out << std::string(5 + columns_.size(), ',') << field(source) << ',' << field(message) << ','
+        << profile_name(profile_) << '\n';
   }
 
   void header(std::ostream& out) {
@@ -103,12 +106,13 @@ class CsvReporter : public Reporter {
         out << ",progress_" << it->roman;
       }
     }
-    out << ",components_met,source,error\n";
+    out << ",components_met,source,error,profile\n";
     for (const auto& [source, message] : pending_) error_row(source, message, out);
     pending_.clear();
   }
 
   const Framework* framework_;
+  Profile profile_;
   std::vector<const ClassDef*> columns_;
   bool header_done_ = false;
   std::vector<std::pair<std::string, std::string>> pending_;

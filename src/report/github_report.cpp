@@ -41,7 +41,8 @@ class GithubReporter : public Reporter {
                                    ? SourceLocation{ev.model.origin, 0, 0}
                                    : ev.model.release_where;
     annotate(out, "error", at, "mof-check: gate failed for " + ev.model.name,
-             ev.framework->label(ev.model_class) + ": " + message);
+             ev.framework->label(ev.model_class) + " (profile " + profile_name(ev.profile) +
+                 "): " + message);
   }
 
   void add_error(const Error& error, std::ostream& out) override {

@@ -107,6 +107,7 @@ void write_evaluation_json(JsonWriter& w, const Evaluation& ev, const GateResult
   w.member("producer", ev.model.producer);
   w.member("date", ev.model.date);
   w.member("type", ev.model.type);
+  if (!ev.model.mot_id.empty()) w.member("id", ev.model.mot_id);
   w.end_object();
   w.key("framework");
   w.begin_object();
@@ -114,8 +115,13 @@ void write_evaluation_json(JsonWriter& w, const Evaluation& ev, const GateResult
   w.member("version", fw.version);
   w.end_object();
   w.member("license_list_version", ev.license_list_version);
+  w.member("profile", profile_name(ev.profile));
   w.member("class", ev.model_class);
   write_label(w, fw, ev.model_class);
+  w.key("class_under");
+  w.begin_object();
+  w.member(profile_name(other_profile(ev.profile)), ev.other_class);
+  w.end_object();
   w.key("progress");
   w.begin_object();
   for (auto it = fw.classes.rbegin(); it != fw.classes.rend(); ++it) {

@@ -78,6 +78,7 @@ class JunitReporter : public Reporter {
     suite << "    <properties>\n"
           << property("model", ev.model.name) << property("version", ev.model.version)
           << property("class", fw.label(ev.model_class))
+          << property("profile", profile_name(ev.profile))
           << property("gate", gate.passed ? "passed" : "failed") << "    </properties>\n";
     suite << cases.str();
     std::string log = diagnostics_log(ev, gate);

@@ -48,6 +48,12 @@ class MarkdownReporter : public Reporter {
     out << "### " << verdict << ' ' << md(title) << ": " << md(fw.label(ev.model_class)) << "\n\n";
     out << md(ev.model.origin);
     if (!ev.model.producer.empty()) out << " by " << md(ev.model.producer);
+    out << " · profile " << profile_name(ev.profile);
+    if (ev.other_class != ev.model_class) {
+      const ClassDef* other = fw.find_class(ev.other_class);
+      out << " (Class under " << profile_name(other_profile(ev.profile)) << ": "
+          << (other ? md(other->roman) : std::string("Unclassified")) << ')';
+    }
     out << " · gate " << (gate.passed ? "passed" : "**failed**");
     if (gate.min_class > 0) out << " (requires " << md(fw.label(gate.min_class)) << ")";
     out << "\n\n";

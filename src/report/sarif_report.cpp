@@ -40,6 +40,8 @@ ojson text(const std::string& s) {
 
 class SarifReporter : public Reporter {
  public:
+  explicit SarifReporter(Profile profile) : profile_(profile) {}
+
   void add(const Evaluation& ev, const GateResult& gate, std::ostream&) override {
     if (!framework_) add_component_rules(*ev.framework);
     for (const Finding& f : list_findings(ev, gate)) {
@@ -63,8 +65,10 @@ class SarifReporter : public Reporter {
               {"justification", f.waiver->reason + " (until " + f.waiver->expires + ")"},
               {"location", physical_location(f.waiver->where)}}});
       }
-      r["properties"] = {
-          {"model", ev.model.name}, {"class", ev.model_class}, {"gatePassed", gate.passed}};
+      r["properties"] = {{"model", ev.model.name},
+                         {"class", ev.model_class},
+                         {"profile", profile_name(ev.profile)},
+                         {"gatePassed", gate.passed}};
       results_.push_back(std::move(r));
     }
   }
@@ -86,7 +90,8 @@ class SarifReporter : public Reporter {
                     {"rules", rules_}};
     ojson run = {{"tool", {{"driver", driver}}},
                  {"invocations", ojson::array({{{"executionSuccessful", !failed_}}})},
-                 {"results", results_}};
+                 {"results", results_},
+                 {"properties", {{"profile", profile_name(profile_)}}}};
     ojson doc = {{"$schema", kSchema}, {"version", "2.1.0"}, {"runs", ojson::array({run})}};
     out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   }
@@ -131,6 +136,7 @@ class SarifReporter : public Reporter {
   }
 
   const Framework* framework_ = nullptr;
+  Profile profile_;
   ojson rules_ = ojson::array();
   std::map<std::string, std::size_t> rule_index_;
   ojson results_ = ojson::array();
@@ -139,8 +145,8 @@ class SarifReporter : public Reporter {
 
 }  // namespace
 
-std::unique_ptr<Reporter> make_sarif_reporter(const ReportOptions&) {
-  return std::make_unique<SarifReporter>();
+std::unique_ptr<Reporter> make_sarif_reporter(const ReportOptions& o) {
+  return std::make_unique<SarifReporter>(o.profile);
 }
 
 }  // namespace mofcheck

@@ -37,9 +37,18 @@ class TextReporter : public Reporter {
     if (!ev.model.version.empty()) title += " " + ev.model.version;
     out << bold(terminal_safe(title));
     if (!ev.model.producer.empty()) out << " by " << terminal_safe(ev.model.producer);
-    out << "  (" << terminal_safe(ev.model.origin) << ")\n";
+    out << "  (" << terminal_safe(ev.model.origin);
+    if (!ev.model.mot_id.empty()) out << ", MOT id " << terminal_safe(ev.model.mot_id);
+    out << ")\n";
     out << "Verdict:  " << paint(ev.model_class > 0 ? green : red, fw.label(ev.model_class))
         << '\n';
+    out << "Profile:  " << profile_name(ev.profile);
+    if (ev.other_class != ev.model_class) {
+      const ClassDef* other = fw.find_class(ev.other_class);
+      out << " (Class under " << profile_name(other_profile(ev.profile)) << ": "
+          << (other ? other->roman : std::string("Unclassified")) << ')';
+    }
+    out << '\n';
     out << "Progress:";
     for (const auto& c : fw.classes) {
       out << (c.level == fw.highest_level() ? " " : ", ") << "Class " << c.roman << ' '

@@ -11,7 +11,7 @@ constexpr Severity E = Severity::error;
 constexpr Severity W = Severity::warning;
 constexpr Severity N = Severity::note;
 
-constexpr std::array<DiagnosticCode, 25> kCodes = {{
+constexpr std::array<DiagnosticCode, 27> kCodes = {{
     // Manifest readers.
     {"unknown-key", W, "The manifest has a key mof-check does not know",
      "Remove the key or correct its spelling; it is ignored."},
@@ -41,7 +41,13 @@ constexpr std::array<DiagnosticCode, 25> kCodes = {{
     {"unknown-component", W, "The manifest lists a component the framework does not define",
      "Write the component's name as 'mof-check components' lists it; it is not counted."},
     {"duplicate-component", W, "The manifest lists a component twice",
-     "Keep one entry per component; only the first counts."},
+     "Keep one entry per component; the last one counts, as in the MOT."},
+    {"profile-difference", W, "The mot and spdx profiles judge a component differently",
+     "Write the license as the MOT accepts it (the exact SPDX id the message names) so that both "
+     "profiles agree."},
+    {"mot-verdict-differs", W,
+     "The record's published MOT classification differs from this verdict",
+     "Check the record against the MOT's current data; the published class may be stale."},
     {"component-name", W, "The component is written with another name than the framework's",
      "Write the name exactly as the framework does."},
     {"framework-version", W, "The manifest was written for another framework version",

@@ -11,5 +11,6 @@ std::string_view licenses_json();       ///< data/licenses.json
 std::string_view license_texts_json();  ///< data/license-texts.json
 std::string_view license_index_txt();   ///< data/license-index.txt
 std::string_view scan_rules_yaml();     ///< data/scan-rules.yaml
+std::string_view mot_profile_json();    ///< data/mot-profile.json
 
 }  // namespace mofcheck::embedded

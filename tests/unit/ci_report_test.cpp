@@ -57,7 +57,9 @@ struct Judged {
 };
 
 Judged judge_text(const std::string& text, const std::string& origin, int min_class = 3) {
-  Judged r{evaluate(parse_manifest(text, origin), builtin_framework(), LicenseDb::builtin()), {}};
+  Judged r{evaluate(parse_manifest(text, origin), builtin_framework(), LicenseDb::builtin(),
+                    Profile::spdx),
+           {}};
   GatePolicy p;
   p.min_class = min_class;
   r.gate = check_gate(r.ev, p);

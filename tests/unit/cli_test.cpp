@@ -70,9 +70,12 @@ TEST(Cli, HelpListsExitCodes) {
 }
 
 TEST(Cli, ComponentsListsTheLoadedDefinition) {
-  CliRun r = run({"components"});
+  CliRun r = run({"components", "--profile", "spdx"});
   EXPECT_EQ(r.code, 0);
   EXPECT_NE(r.out.find("Class II - Open Tooling\n  Training code"), std::string::npos) << r.out;
+  // Under the default profile the classes carry the MOT's labels.
+  EXPECT_NE(run({"components"}).out.find("Class II - Open Tooling Model\n  Training code"),
+            std::string::npos);
 }
 
 TEST(Cli, BadFrameworkFileIsExitTwoWithPosition) {

@@ -57,7 +57,8 @@ void expect_error(const std::string& text, const std::string& what) {
 TEST(Config, ErrorsNameFileLineAndColumn) {
   expect_error(
       "min_class: III\n",
-      "c.yaml:1:1: unknown key 'min_class' (known: min-class, fail-on, strict, require, waivers)");
+      "c.yaml:1:1: unknown key 'min_class' (known: min-class, fail-on, strict, profile, require, "
+      "waivers)");
   expect_error("strict: maybe\n", "c.yaml:1:9: 'strict' must be true or false");
   expect_error("require: Datasets\n", "c.yaml:1:10: 'require' must be a list, not a string");
   expect_error("waivers:\n  - code: x\n    reason: y\n",

@@ -133,20 +133,22 @@ TEST(Evaluate, UnknownComponentIsAWarningNamingTheClosestOne) {
   ASSERT_EQ(ev.diagnostics.size(), 1u);
   EXPECT_EQ(ev.diagnostics[0].code, "unknown-component");
   EXPECT_EQ(ev.diagnostics[0].message,
-            "unknown component 'Model crad' is not counted; did you mean 'Model card'?");
+            "unknown component 'Model crad' is not counted; did you mean 'Model card'? (the MOT "
+            "files a name it does not know under 'Datasets', a defect of its component lookup, so "
+            "its published verdict can differ)");
   EXPECT_EQ(ev.diagnostics[0].where.line, 4);
   EXPECT_EQ(result_for(ev, "Model card").status, ComponentStatus::missing);
 }
 
-TEST(Evaluate, DuplicateComponentCountsOnlyTheFirst) {
+TEST(Evaluate, DuplicateComponentCountsTheLastAsTheMotDoes) {
   Evaluation ev =
-      judge(manifest_json({{"Model card", "CC-BY-4.0"}, {"Model card", "Proprietary"}}));
+      judge(manifest_json({{"Model card", "Proprietary"}, {"Model card", "CC-BY-4.0"}}));
   EXPECT_EQ(result_for(ev, "Model card").status, ComponentStatus::met);
   ASSERT_EQ(ev.diagnostics.size(), 1u);
   EXPECT_EQ(ev.diagnostics[0].code, "duplicate-component");
-  EXPECT_EQ(
-      ev.diagnostics[0].message,
-      "component 'Model card' is listed again (first at line 4); only the first entry counts");
+  EXPECT_EQ(ev.diagnostics[0].message,
+            "component 'Model card' is listed again; the last entry counts, as in the MOT, and "
+            "the one at line 4 is ignored");
 }
 
 TEST(Evaluate, NameInOtherCaseCountsWithAWarning) {
@@ -230,7 +232,7 @@ components:
   Manifest m = parse_manifest(R"({"release": {"name": "m", "components": [
       {"name": "Weights", "license": "CC0-1.0"}, {"name": "Model card", "license": "MIT"}]}})",
                               "m.json");
-  Evaluation ev = evaluate(m, tiny, LicenseDb::builtin());
+  Evaluation ev = evaluate(m, tiny, LicenseDb::builtin(), Profile::spdx);
   EXPECT_EQ(ev.model_class, 2);
   EXPECT_EQ(ev.framework->label(2), "Class II - Basic");
   EXPECT_DOUBLE_EQ(ev.progress[2], 100);

@@ -76,7 +76,7 @@ TEST(PlanLicenseEdits, TypoIsAGuess) {
 }
 
 TEST(FixManifestText, YamlKeepsCommentsQuotingAndEverythingElse) {
-  FixResult r = fix_manifest_text(kYaml, "m.yaml", db());
+  FixResult r = fix_manifest_text(kYaml, "m.yaml", db(), {}, Profile::spdx);
   std::string want = kYaml;
   want = replaced(want, "\"Apache 2.0\"", "\"Apache-2.0\"");
   want = replaced(want, "name: CC BY 4.0}", "name: CC-BY-4.0}");
@@ -94,7 +94,7 @@ TEST(FixManifestText, JsonReencodesOnlyTheLicenseStrings) {
       " \"release\": {\"name\": \"J\\u00e9son \\\"1\\\"\",   \"license\": {\"distribution\":\n"
       "   {\"name\": \"Apache License, Version 2.0\"}},\n"
       "  \"components\": [{\"name\": \"Model architecture\", \"license\": \"mit\"}]}}";
-  FixResult r = fix_manifest_text(text, "m.json", db());
+  FixResult r = fix_manifest_text(text, "m.json", db(), {}, Profile::spdx);
   std::string want = replaced(text, "\"Apache License, Version 2.0\"", "\"Apache-2.0\"");
   want = replaced(want, "\"mit\"", "\"MIT\"");
   EXPECT_EQ(r.text, want);
@@ -102,7 +102,7 @@ TEST(FixManifestText, JsonReencodesOnlyTheLicenseStrings) {
 
 TEST(FixManifestText, NothingToFixGivesTheSameBytes) {
   std::string text = testing::manifest_json(testing::required_down_to(3));
-  FixResult r = fix_manifest_text(text, "m.json", db());
+  FixResult r = fix_manifest_text(text, "m.json", db(), {}, Profile::spdx);
   EXPECT_EQ(r.text, text);
   EXPECT_TRUE(r.applied.empty());
 }
@@ -111,7 +111,7 @@ TEST(FixManifestText, ByteOrderMarkAndCrLfAreKept) {
   std::string text =
       "\xEF\xBB\xBFrelease:\r\n  name: M\r\n  components:\r\n"
       "    - name: Model card\r\n      license: cc-by-4.0\r\n";
-  FixResult r = fix_manifest_text(text, "m.yaml", db());
+  FixResult r = fix_manifest_text(text, "m.yaml", db(), {}, Profile::spdx);
   EXPECT_EQ(r.text, replaced(text, "cc-by-4.0", "CC-BY-4.0"));
 }
 
@@ -127,7 +127,7 @@ TEST_P(FixRefuses, UnsafeYamlWithAPositionAndNothingWritten) {
                      "      license: " + GetParam().value + "\n    - name: Data card\n" +
                      "      license: CC-BY-4.0\n";
   try {
-    fix_manifest_text(text, "m.yaml", db());
+    fix_manifest_text(text, "m.yaml", db(), {}, Profile::spdx);
     FAIL() << "expected a refusal for " << GetParam().value;
   } catch (const Error& e) {
     EXPECT_EQ(e.where().line, 5);
@@ -150,11 +150,11 @@ TEST(FixManifestText, AliasOfAnAnchoredValueIsRefused) {
       "release:\n  name: M\n  license:\n    distribution: {name: &d Apache-2.0}\n"
       "  components:\n    - name: Model card\n      license: CC-BY-4.0\n";
   // Canonical values are not edited, so anchors on them do not matter.
-  EXPECT_NO_THROW(fix_manifest_text(text, "m.yaml", db()));
+  EXPECT_NO_THROW(fix_manifest_text(text, "m.yaml", db(), {}, Profile::spdx));
   std::string aliased =
       "release:\n  name: M\n  components:\n    - name: Model card\n      license: &d cc-by-4.0\n"
       "    - name: Data card\n      license: *d\n";
-  EXPECT_THROW(fix_manifest_text(aliased, "m.yaml", db()), Error);
+  EXPECT_THROW(fix_manifest_text(aliased, "m.yaml", db(), {}, Profile::spdx), Error);
 }
 
 TEST(EvaluateWithFixes, DidYouMeanSaysTheClassTheFixGives) {

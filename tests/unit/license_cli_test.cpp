@@ -122,7 +122,10 @@ TEST(FixCommand, PrintsTheFixedTextAndTheChangesOnStandardError) {
   EXPECT_EQ(r.out,
             "release:\n  name: M   # keep me\n  components:\n    - name: Model card\n"
             "      license: 'CC-BY-4.0'\n");
-  EXPECT_EQ(r.err, in + ":5:16: 'CC BY 4.0' -> 'CC-BY-4.0'\nfixed 1 license in " + in + "\n");
+  EXPECT_EQ(r.err, in +
+                       ":5:16: 'CC BY 4.0' -> 'CC-BY-4.0' (changes the verdict under profile mot: "
+                       "not open -> open)\nfixed 1 license in " +
+                       in + " (profile mot)\n");
   EXPECT_EQ(slurp(in), kManifest) << "the input is untouched";
 }
 
@@ -132,7 +135,10 @@ TEST(FixCommand, WritesToOutputAndRefusesTheInputWithoutInPlace) {
   std::string out = dir.path("fixed.yaml").string();
   CliRun r = run({"fix", in, "-o", out});
   EXPECT_EQ(r.code, 0) << r.err;
-  EXPECT_EQ(r.out, in + ":5:16: 'CC BY 4.0' -> 'CC-BY-4.0'\nfixed 1 license in " + in + "\n");
+  EXPECT_EQ(r.out, in +
+                       ":5:16: 'CC BY 4.0' -> 'CC-BY-4.0' (changes the verdict under profile mot: "
+                       "not open -> open)\nfixed 1 license in " +
+                       in + " (profile mot)\n");
   EXPECT_NE(slurp(out).find("license: 'CC-BY-4.0'"), std::string::npos);
 
   CliRun same = run({"fix", in, "-o", in});
@@ -150,7 +156,7 @@ TEST(FixCommand, InPlaceRewritesTheFileAndOnlyTheLicense) {
             "release:\n  name: M   # keep me\n  components:\n    - name: Model card\n"
             "      license: 'CC-BY-4.0'\n");
   CliRun again = run({"fix", "--in-place", in});
-  EXPECT_EQ(again.out, "no license to fix in " + in + "\n");
+  EXPECT_EQ(again.out, "no license to fix in " + in + " (profile mot)\n");
 }
 
 TEST(FixCommand, RefusalWritesNothing) {

@@ -40,8 +40,8 @@ std::string dump(const LicenseAssessment& a) {
 }
 
 TEST(LicenseDb, BuiltinLoadsTheSpdxList) {
-  EXPECT_EQ(db().list_version(), "3.19");
-  EXPECT_TRUE(contains(db().source(), "SPDX License List 3.19"));
+  EXPECT_EQ(db().list_version(), "3.28");
+  EXPECT_TRUE(contains(db().source(), "SPDX License List 3.28"));
   EXPECT_GT(db().licenses().size(), 500u);
   EXPECT_GT(db().exceptions().size(), 40u);
   EXPECT_GT(db().known().size(), 20u);

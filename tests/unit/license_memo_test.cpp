@@ -186,9 +186,12 @@ TEST(ClassWithLicenses, EqualsEvaluatingTheRewrittenManifest) {
         ASSERT_NE(f, nullptr) << e.field;
         replaced.push_back({f, e.replacement});
       }
-      EXPECT_EQ(class_with_licenses(m, builtin_framework(), memo, replaced),
-                evaluate(apply_license_edits(m, some), builtin_framework(), db).model_class)
-          << some.size() << " edits, the first " << some.front().field;
+      for (Profile p : {Profile::mot, Profile::spdx}) {
+        EXPECT_EQ(class_with_licenses(m, builtin_framework(), memo, replaced, p),
+                  evaluate(apply_license_edits(m, some), builtin_framework(), db, p).model_class)
+            << some.size() << " edits, the first " << some.front().field << ", profile "
+            << profile_name(p);
+      }
     }
   }
 }
@@ -198,7 +201,10 @@ TEST(ClassWithLicenses, ThrowsAsEvaluateDoes) {
   Manifest m = parse_manifest(R"({"release": {"name": "m", "components": [
       {"name": "Data card", "included_in": "Model card"}]}})",
                               "m.json");
-  EXPECT_THROW(class_with_licenses(m, builtin_framework(), memo, {}), Error);
+  EXPECT_THROW(class_with_licenses(m, builtin_framework(), memo, {}, Profile::spdx), Error);
+  // The MOT does not read included_in: the entry counts with its own (no) license.
+  EXPECT_EQ(class_with_licenses(m, builtin_framework(), memo, {}, Profile::mot), 0);
+  EXPECT_NO_THROW(evaluate(m, builtin_framework(), LicenseDb::builtin(), Profile::mot));
 }
 
 }  // namespace

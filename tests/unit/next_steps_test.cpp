@@ -16,7 +16,8 @@ using testing::required_down_to;
 using testing::without;
 
 Evaluation judge(const std::string& text) {
-  return evaluate(parse_manifest(text, "t.json"), builtin_framework(), LicenseDb::builtin());
+  return evaluate(parse_manifest(text, "t.json"), builtin_framework(), LicenseDb::builtin(),
+                  Profile::spdx);
 }
 
 std::vector<std::string> names(const Evaluation& ev, const std::vector<std::size_t>& idx) {

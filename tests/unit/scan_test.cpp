@@ -175,7 +175,9 @@ TEST_F(ScanTest, GitHubTrainingCodeLayout) {
   for (const auto& n : r.notes) card_guess = card_guess || (n.component == "Model card" && n.guess);
   EXPECT_TRUE(card_guess);
   Evaluation ev = evaluate_draft(r);
-  EXPECT_EQ(status(ev, "Datasets"), ComponentStatus::met);
+  // Counted; under the MOT's type lists CC0-1.0 may carry a suitability note.
+  EXPECT_NE(status(ev, "Datasets"), ComponentStatus::missing);
+  EXPECT_NE(status(ev, "Datasets"), ComponentStatus::not_open);
   EXPECT_EQ(status(ev, "Training code"), ComponentStatus::met);
 }
 

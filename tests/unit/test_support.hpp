@@ -70,8 +70,11 @@ inline std::vector<Entry> without(std::vector<Entry> entries, const std::string&
   return out;
 }
 
-inline Evaluation judge(const std::string& text) {
-  return evaluate(parse_manifest(text, "test.json"), builtin_framework(), LicenseDb::builtin());
+/// Judges under `profile`; spdx by default, since most unit tests are about
+/// SPDX semantics (profile_test.cpp holds the MOT's).
+inline Evaluation judge(const std::string& text, Profile profile = Profile::spdx) {
+  return evaluate(parse_manifest(text, "test.json"), builtin_framework(), LicenseDb::builtin(),
+                  profile);
 }
 
 inline const ComponentResult& result_for(const Evaluation& ev, const std::string& name) {

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: Apache-2.0
+// Profiles: whose judgement a report gives. `mot` is the Model Openness
+// Tool's own (license and component names compared exactly, its open list,
+// its class labels); `spdx` is SPDX semantics (ids matched case-insensitively,
+// expressions, OSI/FSF/MOF data). MotRules holds the MOT's facts, loaded from
+// data (data/mot-profile.json). Immutable after loading; safe to share
+// between threads.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include <mofcheck/license.hpp>
+
+namespace mofcheck {
+
+enum class Profile { mot, spdx };
+
+/// "mot", "spdx".
+const char* profile_name(Profile p);
+/// Inverse of profile_name; nullopt for anything else.
+std::optional<Profile> parse_profile(std::string_view s);
+/// The other profile (mot <-> spdx).
+inline Profile other_profile(Profile p) {
+  return p == Profile::mot ? Profile::spdx : Profile::mot;
+}
+
+/// The MOT's license facts and class labels.
+class MotRules {
+ public:
+  /// Parses data/mot-profile.json's format. Throws Error naming `origin`.
+  static MotRules parse(std::string_view json_text, std::string_view origin);
+  /// The data built into the binary.
+  static const MotRules& builtin();
+
+  /// Whether the MOT counts `written` as an open license: exact comparison.
+  bool open(std::string_view written) const;
+  /// Whether the MOT lists `id` as suited to `type` (its isTypeAppropriate).
+  bool suits(std::string_view id, ContentType type) const;
+  /// The component types the MOT lists `id` as suited to (may be empty).
+  std::vector<ContentType> suited_types(std::string_view id) const;
+  /// The id the MOT's list gives a license SPDX names `spdx_id`, when the
+  /// two differ (PDDL-1.0 is ODC-PDDL-1.0 there); empty otherwise.
+  std::string spelling(std::string_view spdx_id) const;
+  /// Whether the MOT stores `written` as no license ("", "0", "unlicensed").
+  bool unlicensed(std::string_view written) const;
+  /// The MOT's label of a class level (0: "Unclassified"); empty if it has none.
+  const std::string& label(int level) const;
+  /// The component the MOT files a component name it does not know under.
+  const std::string& unknown_component_filed_under() const { return filed_under_; }
+  /// The open ids in the data's order.
+  const std::vector<std::string>& open_ids() const { return open_list_; }
+  const std::string& source() const { return source_; }
+
+  /// The MOT's verdict on a written license for a component of `type`:
+  /// open (suits_type as its type data says), unlicensed, or not open. Never
+  /// throws; findings and suggestion stay empty (the caller compares with
+  /// the spdx verdict to advise).
+  LicenseAssessment assess(std::string_view written, ContentType type) const;
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Set = std::unordered_set<std::string, Hash, std::equal_to<>>;
+  Set open_;
+  std::vector<std::string> open_list_;
+  Set suits_[3];
+  Set unlicensed_;
+  std::vector<std::pair<std::string, std::string>> spellings_;
+  std::vector<std::string> labels_;
+  std::string filed_under_;
+  std::string source_;
+};
+
+}  // namespace mofcheck
