@@ -13,6 +13,8 @@
 #include "license/text_normalize.hpp"
 #include "util/embedded_data.hpp"
 
+#include "util/line_index.hpp"
+
 namespace mofcheck {
 
 namespace {
@@ -23,16 +25,8 @@ bool is_word_char(char c) {
 
 // nlohmann reports byte offsets; turn one into line and column.
 SourceLocation offset_location(std::string_view text, std::size_t offset, std::string_view origin) {
-  SourceLocation at{std::string(origin), 1, 1};
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++at.line;
-      at.column = 1;
-    } else {
-      ++at.column;
-    }
-  }
-  return at;
+  auto [line, column] = LineIndex(text).at(std::min(offset, text.size()));
+  return {std::string(origin), line, column};
 }
 
 int base64_value(char c) {

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
+#include <algorithm>
 #include <mofcheck/profile.hpp>
 
 #include <nlohmann/json.hpp>
 
 #include "util/embedded_data.hpp"
+
+#include "util/line_index.hpp"
 
 namespace mofcheck {
 
@@ -21,16 +24,8 @@ namespace {
 
 // 1-based line and column of a byte offset, for parse errors.
 SourceLocation place(std::string_view text, std::string_view origin, std::size_t offset) {
-  SourceLocation at{std::string(origin), 1, 1};
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++at.line;
-      at.column = 1;
-    } else {
-      ++at.column;
-    }
-  }
-  return at;
+  auto [line, column] = LineIndex(text).at(std::min(offset, text.size()));
+  return {std::string(origin), line, column};
 }
 
 }  // namespace
