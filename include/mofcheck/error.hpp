@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -48,6 +49,15 @@ enum class Severity { error, warning, note };
 /// "error", "warning", "note".
 const char* severity_name(Severity s);
 
+/// The license text a diagnostic suggests writing instead, and the class the
+/// model would then have (computed by the evaluation, see add_fix_outcomes).
+struct SuggestedFix {
+  std::string license;        ///< the text to write instead
+  int class_level = 0;        ///< the model's class with it (0: unclassified)
+  std::string class_label;    ///< that class's label in the loaded framework
+  bool changes_class = true;  ///< false: the model stays at the class it has
+};
+
 /// A finding about an input that does not stop its evaluation.
 struct Diagnostic {
   Severity severity = Severity::warning;
@@ -55,6 +65,11 @@ struct Diagnostic {
   std::string message;    ///< one sentence: what, and how to fix it
   std::string component;  ///< component name it concerns, or empty
   SourceLocation where;
+  std::optional<SuggestedFix> fix = std::nullopt;  ///< set for license fixes with a known outcome
+
+  /// The message followed by the fix's outcome ("...; with MIT the model
+  /// would be Class II - Open Tooling"), as every report prints it.
+  std::string text() const;
 };
 
 }  // namespace mofcheck

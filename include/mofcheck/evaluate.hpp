@@ -41,10 +41,13 @@ struct ComponentResult {
   std::string license_canonical;  ///< canonical form, or as written
   LicenseSource license_source = LicenseSource::none;
   bool type_appropriate = true;
-  std::string reason;            ///< why it is not open / which open choice counted
-  std::string suggestion;        ///< license id the written text most likely means
-  std::string included_in;       ///< host component name when published inside another
-  std::string substituted_by;    ///< component that stands in for it, when one does
+  std::string reason;          ///< why it is not open / which open choice counted
+  std::string suggestion;      ///< license id the written text most likely means
+  std::string included_in;     ///< host component name when published inside another
+  std::string substituted_by;  ///< component that stands in for it, when one does
+  /// When unmet: the components that, once met, would stand in for it (the
+  /// framework's substitutions, stand_ins_for), for the advice on it.
+  std::vector<std::size_t> stand_ins;
   SourceLocation where;          ///< manifest entry (or the release when missing)
   SourceLocation license_where;  ///< where the license text was written
 };
@@ -109,6 +112,11 @@ std::string license_advice(const Framework& framework, ContentType type);
 /// The end of a license-type-unsuited diagnostic: "data is better under "
 /// and license_advice().
 std::string unsuited_advice(const Framework& framework, ContentType type);
+
+/// The components that, once met, stand in for `component` (indices into
+/// Framework::components, definition order): ComponentResult::stand_ins of
+/// an unmet component.
+std::vector<std::size_t> stand_ins_for(const Framework& framework, std::size_t component);
 
 /// Judges `manifest` under `profile` (and says where the other profile
 /// differs: a profile-difference diagnostic per component, other_class):

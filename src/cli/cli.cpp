@@ -142,6 +142,16 @@ void add_data_options(CLI::App& app, DataOptions& opts) {
       ->type_name("mot|spdx");
 }
 
+void add_listing_options(CLI::App& app, std::string& format, OutputOptions& output,
+                         DataOptions& data, const std::string& what) {
+  app.add_option("-f,--format", format, "Output format: text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->type_name("FORMAT")
+      ->capture_default_str();
+  add_output_options(app, output, what);
+  add_data_options(app, data);
+}
+
 void add_output_options(CLI::App& app, OutputOptions& opts, const std::string& what) {
   app.add_option("-o,--output", opts.file,
                  "Write " + what +

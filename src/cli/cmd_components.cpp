@@ -11,12 +11,7 @@
 namespace mofcheck {
 
 void setup_components(CLI::App& app, ComponentsOptions& opts) {
-  app.add_option("-f,--format", opts.format, "Output format: text or json")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->type_name("FORMAT")
-      ->capture_default_str();
-  add_output_options(app, opts.output, "the list");
-  add_data_options(app, opts.data);
+  add_listing_options(app, opts.format, opts.output, opts.data, "the list");
 }
 
 namespace {

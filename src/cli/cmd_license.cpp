@@ -255,12 +255,7 @@ void setup_license(CLI::App& app, LicenseOptions& opts) {
   app.callback([expr, file] {
     if (expr->count() == 0 && file->count() == 0) throw CLI::RequiredError("EXPR or --file PATH");
   });
-  app.add_option("-f,--format", opts.format, "Output format: text or json")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->type_name("FORMAT")
-      ->capture_default_str();
-  add_output_options(app, opts.output, "the explanation");
-  add_data_options(app, opts.data);
+  add_listing_options(app, opts.format, opts.output, opts.data, "the explanation");
 }
 
 namespace {

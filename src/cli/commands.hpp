@@ -50,6 +50,11 @@ struct DataOptions {
   std::string profile;  ///< --profile; empty: the configuration's, else mot
 };
 void add_data_options(CLI::App& app, DataOptions& opts);
+/// -f/--format text|json, the output options and the data options: the
+/// options of the commands that print the knowledge (components, licenses,
+/// license); `what` names what they print.
+void add_listing_options(CLI::App& app, std::string& format, OutputOptions& output,
+                         DataOptions& data, const std::string& what);
 
 /// The definition and license data a run uses: built in, or from files.
 struct Knowledge {

@@ -432,9 +432,12 @@ void judge(const Manifest& m, const Framework& fw, LicenseMemo& memo, Profile pr
 
   if constexpr (Full) {
     for (std::size_t s = 0; s < fw.substitutions.size(); ++s) {
-      if (!active[s]) continue;
       const auto& sub = fw.substitutions[s];
-      ev.components[sub.component].substituted_by = fw.components[sub.substitute].name;
+      if (active[s])
+        ev.components[sub.component].substituted_by = fw.components[sub.substitute].name;
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!met[i]) ev.components[i].stand_ins = stand_ins_for(fw, i);
     }
   }
 }
@@ -444,6 +447,14 @@ std::string_view as_written(const Field& f) {
 }
 
 }  // namespace
+
+std::vector<std::size_t> stand_ins_for(const Framework& fw, std::size_t component) {
+  std::vector<std::size_t> out;
+  for (const Substitution& sub : fw.substitutions) {
+    if (sub.component == component) out.push_back(sub.substitute);
+  }
+  return out;
+}
 
 Evaluation evaluate(const Manifest& m, const Framework& fw, const LicenseDb& db, Profile profile) {
   LicenseMemo memo(db, profile);

@@ -7,6 +7,7 @@
 
 #include "evaluate/license_memo.hpp"
 #include "manifest/manifest_fields.hpp"
+#include "util/diagnostic_codes.hpp"
 #include "util/line_index.hpp"
 
 namespace mofcheck {
@@ -354,18 +355,15 @@ void add_fix_outcomes(Evaluation& ev, const Manifest& manifest, const Framework&
     const LicenseEdit& e = edits[k];
     int level = -2;  // not computed yet
     for (Diagnostic& d : ev.diagnostics) {
-      if (d.code != "license-alias" && d.code != "license-unknown") continue;
+      const DiagnosticCode* code = find_diagnostic_code(d.code);
+      if (code == nullptr || !code->suggests_license) continue;
       int c = framework.find_component(d.component);
       if (c < 0 || !same_place(ev.components[static_cast<std::size_t>(c)].license_where, e.where)) {
         continue;
       }
       if (level == -2) level = class_with(k, k + 1);
       if (level < 0) break;
-      // "did you mean X? With X the model would be ..." reads as two sentences.
-      d.message += d.message.back() == '?' ? " With " : "; with ";
-      d.message += level == ev.model_class
-                       ? e.replacement + " alone the model stays " + framework.label(level)
-                       : e.replacement + " the model would be " + framework.label(level);
+      d.fix = SuggestedFix{e.replacement, level, framework.label(level), level != ev.model_class};
     }
   }
   if (edits.size() > 1) {

@@ -112,13 +112,14 @@ bool is_model_finding(const Diagnostic& d) {
 
 std::vector<DiagnosticGroup> fold_diagnostics(const Evaluation& ev,
                                               const std::vector<std::size_t>& indices) {
-  // A component's diagnostic reads "<component>: <message>".
-  auto rest = [&](const Diagnostic& d) -> std::string_view {
-    std::string_view m = d.message;
+  // A component's diagnostic reads "<component>: <message>"; its fix's
+  // outcome is part of what must be identical to fold.
+  auto rest = [&](const Diagnostic& d) {
+    std::string m = d.text();
     if (!d.component.empty() && m.size() > d.component.size() + 2 &&
         m.compare(0, d.component.size(), d.component) == 0 &&
         m.compare(d.component.size(), 2, ": ") == 0) {
-      m.remove_prefix(d.component.size() + 2);
+      m.erase(0, d.component.size() + 2);
     }
     return m;
   };
@@ -127,14 +128,14 @@ std::vector<DiagnosticGroup> fold_diagnostics(const Evaluation& ev,
   for (std::size_t i : indices) {
     const Diagnostic& d = ev.diagnostics[i];
     if (d.component.empty()) {
-      groups.push_back({{i}, d.message});
+      groups.push_back({{i}, d.text()});
       continue;
     }
     std::string key = std::string(severity_name(d.severity)) + '\n' + d.code + '\n' +
-                      d.where.str() + '\n' + std::string(rest(d));
+                      d.where.str() + '\n' + rest(d);
     auto [it, added] = group_of.emplace(std::move(key), groups.size());
     if (added) {
-      groups.push_back({{i}, d.message});
+      groups.push_back({{i}, d.text()});
     } else {
       groups[it->second].members.push_back(i);
     }
@@ -146,7 +147,7 @@ std::vector<DiagnosticGroup> fold_diagnostics(const Evaluation& ev,
       names += (names.empty() ? "" : ", ") + ev.diagnostics[i].component;
     }
     g.message = names + " (" + std::to_string(g.members.size()) +
-                " components): " + std::string(rest(ev.diagnostics[g.members.front()]));
+                " components): " + rest(ev.diagnostics[g.members.front()]);
   }
   return groups;
 }

@@ -76,7 +76,7 @@ std::vector<Finding> list_findings(const Evaluation& ev, const GateResult& gate)
     Finding f;
     f.rule = diag.code;
     f.title = diag.code;
-    f.message = diag.message;
+    f.message = diag.text();
     f.where = or_manifest(diag.where, ev);
     f.component = diag.component.empty() ? -1 : fw.find_component(diag.component);
     f.waiver = gate.waiver_for(d);

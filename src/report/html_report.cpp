@@ -124,7 +124,7 @@ class HtmlReporter : public Reporter {
       w.begin_array();
       w.value(static_cast<int>(diag.severity));
       w.value(intern(diag.where.str()));
-      w.value(intern(diag.message));
+      w.value(intern(diag.text()));
       w.value(intern(diag.code));
       w.value(waiver ? 2 : gate.fails_on(d) ? 1 : 0);
       w.value(waiver ? intern("until " + waiver->expires + ": " + waiver->reason) : -1);

@@ -57,6 +57,7 @@ void JsonReportCache::prepare(const Framework& fw) {
     ComponentResult r;
     r.index = i;
     r.status = status;
+    r.stand_ins = stand_ins_for(fw, i);  // what evaluate() gives an unmet component
     sentence.clear();
     append_action(sentence, fw, i, r);
     std::string json;
@@ -184,8 +185,18 @@ void write_evaluation_json(JsonWriter& w, const Evaluation& ev, const GateResult
     w.begin_object();
     w.member("severity", severity_name(d.severity));
     w.member("code", d.code);
-    w.member("message", d.message);
+    w.member("message", d.text());
     if (!d.component.empty()) w.member("component", d.component);
+    if (d.fix) {
+      // The suggested license as data, with the class the model would have.
+      w.key("fix");
+      w.begin_object();
+      w.member("license", d.fix->license);
+      w.member("class", d.fix->class_level);
+      w.member("label", d.fix->class_label);
+      w.member("changes_class", d.fix->changes_class);
+      w.end_object();
+    }
     if (!d.where.file.empty()) {
       w.key("location");
       write_location_json(w, d.where);

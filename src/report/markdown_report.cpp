@@ -108,7 +108,7 @@ class MarkdownReporter : public Reporter {
           severity.insert(0, "**");
           severity.append("** (fails the gate)");
         }
-        out << "| " << severity << " | " << md(diag.where.str()) << " | " << md(diag.message)
+        out << "| " << severity << " | " << md(diag.where.str()) << " | " << md(diag.text())
             << " | " << md(diag.code) << " |\n";
       }
       out << "\n</details>\n";

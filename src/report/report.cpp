@@ -18,15 +18,12 @@ const std::vector<std::string>& report_formats() {
 namespace {
 
 // What to release an unmet component under.
-void append_fix(std::string& s, const Framework& fw, std::size_t index) {
-  const ComponentDef& def = fw.components[index];
-  s += license_advice(fw, def.type);
-  for (const auto& sub : fw.substitutions) {
-    if (sub.component == index) {
-      s += " (a met ";
-      s += fw.components[sub.substitute].name;
-      s += " also stands in for it)";
-    }
+void append_fix(std::string& s, const Framework& fw, std::size_t index, const ComponentResult& r) {
+  s += license_advice(fw, fw.components[index].type);
+  for (std::size_t substitute : r.stand_ins) {
+    s += " (a met ";
+    s += fw.components[substitute].name;
+    s += " also stands in for it)";
   }
 }
 
@@ -41,11 +38,11 @@ void append_action(std::string& out, const Framework& fw, std::size_t index,
   switch (r.status) {
     case ComponentStatus::missing:
       out += "missing: publish it under ";
-      append_fix(out, fw, index);
+      append_fix(out, fw, index, r);
       return;
     case ComponentStatus::unlicensed:
       out += "listed without a license: release it under ";
-      append_fix(out, fw, index);
+      append_fix(out, fw, index, r);
       return;
     case ComponentStatus::not_open:
       out += "under ";
@@ -56,7 +53,7 @@ void append_action(std::string& out, const Framework& fw, std::size_t index,
         out.append("; if you meant ").append(r.suggestion).append(", write that id");
       }
       out += ": release it under ";
-      append_fix(out, fw, index);
+      append_fix(out, fw, index, r);
       return;
     case ComponentStatus::met:
     case ComponentStatus::met_with_warning:

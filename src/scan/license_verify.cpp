@@ -9,6 +9,7 @@
 
 #include <mofcheck/spdx.hpp>
 
+#include "scan/checkout.hpp"
 #include "util/path_within.hpp"
 
 namespace mofcheck {
@@ -54,18 +55,11 @@ std::optional<fs::path> local_file(const fs::path& canonical_root, const std::st
   return target;
 }
 
-class Verifier {
+class Verifier : CheckoutFindings {
  public:
   Verifier(const std::string& root, const LicenseDb& db, const LicenseMatcher& matcher,
            std::vector<Diagnostic>& out)
-      : root_(root), db_(db), matcher_(matcher), out_(out) {
-    std::error_code ec;
-    if (!fs::is_directory(root, ec)) {
-      throw Error({root, 0, 0}, "--paths: not a folder; give the root of the model's checkout");
-    }
-    canonical_root_ = fs::canonical(root, ec);
-    if (ec) throw Error({root, 0, 0}, "--paths: cannot read: " + ec.message());
-  }
+      : CheckoutFindings(root, out), db_(db), matcher_(matcher) {}
 
   void check(const Field& claim, const Field& path, const std::string& what,
              const std::string& component) {
@@ -160,17 +154,8 @@ class Verifier {
     return false;
   }
 
-  void add(Severity s, const char* code, const std::string& message, const std::string& component,
-           const Field& f) {
-    out_.push_back(
-        {s, code, (component.empty() ? "" : component + ": ") + message, component, f.where});
-  }
-
-  std::string root_;
-  fs::path canonical_root_;
   const LicenseDb& db_;
   const LicenseMatcher& matcher_;
-  std::vector<Diagnostic>& out_;
 };
 
 }  // namespace

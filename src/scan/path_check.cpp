@@ -4,6 +4,7 @@
 
 #include <mofcheck/paths.hpp>
 
+#include "scan/checkout.hpp"
 #include "util/path_within.hpp"
 
 namespace mofcheck {
@@ -24,17 +25,9 @@ bool is_url(const std::string& s) {
   return true;
 }
 
-class PathChecker {
+class PathChecker : CheckoutFindings {
  public:
-  PathChecker(const std::string& root, std::vector<Diagnostic>& out) : root_(root), out_(out) {
-    std::error_code ec;
-    if (!fs::is_directory(root, ec)) {
-      throw Error({root, 0, 0}, "not a folder; give the root of the model's checkout",
-                  ErrorKind::bad_checkout);
-    }
-    canonical_root_ = fs::canonical(root, ec);
-    if (ec) throw Error({root, 0, 0}, "cannot read: " + ec.message(), ErrorKind::bad_checkout);
-  }
+  using CheckoutFindings::CheckoutFindings;
 
   void check(const Field& f, const std::string& what, const std::string& component) {
     if (!f.present || f.value.empty()) return;
@@ -76,17 +69,6 @@ class PathChecker {
           component, f);
     }
   }
-
- private:
-  void add(Severity s, const char* code, const std::string& message, const std::string& component,
-           const Field& f) {
-    out_.push_back(
-        {s, code, (component.empty() ? "" : component + ": ") + message, component, f.where});
-  }
-
-  std::string root_;
-  fs::path canonical_root_;
-  std::vector<Diagnostic>& out_;
 };
 
 }  // namespace

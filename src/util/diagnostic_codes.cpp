@@ -25,9 +25,9 @@ constexpr std::array<DiagnosticCode, 27> kCodes = {{
      "Release the component under an open license suited to its type (OSI-approved for code, "
      "an open data license for data, an open content license for documents)."},
     {"license-alias", E, "The license is written with a name that is not an SPDX id",
-     "Write the SPDX id the message suggests, so tools can recognise the license."},
+     "Write the SPDX id the message suggests, so tools can recognise the license.", true},
     {"license-unknown", E, "The license id is not on the SPDX License List",
-     "Write an SPDX license id, or a LicenseRef- for a license that has none."},
+     "Write an SPDX license id, or a LicenseRef- for a license that has none.", true},
     {"license-syntax", E, "The license is not a valid SPDX license expression",
      "Fix the expression at the column shown: ids joined by AND, OR and WITH, with parentheses."},
     {"license-not-canonical", W, "The license id or operator is not written in canonical form",

@@ -25,6 +25,9 @@ struct DiagnosticCode {
   Severity severity;
   std::string_view summary;  ///< one line: what the code means
   std::string_view help;     ///< what to do about it
+  /// The message suggests a license to write instead: the evaluation then
+  /// attaches the class that license would give (Diagnostic::fix).
+  bool suggests_license = false;
 };
 
 /// Every code, in a stable order (SARIF rule descriptions, documentation).

@@ -35,4 +35,15 @@ const char* severity_name(Severity s) {
   return "warning";
 }
 
+std::string Diagnostic::text() const {
+  if (!fix) return message;
+  // "did you mean X? With X the model would be ..." reads as two sentences.
+  std::string s = message;
+  s += !s.empty() && s.back() == '?' ? " With " : "; with ";
+  s += fix->license;
+  s += fix->changes_class ? " the model would be " : " alone the model stays ";
+  s += fix->class_label;
+  return s;
+}
+
 }  // namespace mofcheck

@@ -169,7 +169,15 @@ TEST(EvaluateWithFixes, DidYouMeanSaysTheClassTheFixGives) {
   for (const Diagnostic& d : ev.diagnostics) {
     if (d.code != "license-alias") continue;
     found = true;
+    // The fix is data on the diagnostic; its message is untouched.
     EXPECT_EQ(d.message,
+              "Model parameters (Final): 'Apache 2.0' is not an SPDX id; did you mean Apache-2.0?");
+    ASSERT_TRUE(d.fix.has_value());
+    EXPECT_EQ(d.fix->license, "Apache-2.0");
+    EXPECT_EQ(d.fix->class_level, 3);
+    EXPECT_TRUE(d.fix->changes_class);
+    // Every report prints the two as one sentence.
+    EXPECT_EQ(d.text(),
               "Model parameters (Final): 'Apache 2.0' is not an SPDX id; did you mean Apache-2.0? "
               "With Apache-2.0 the model would be Class III - Open Model");
   }
@@ -196,8 +204,9 @@ TEST(EvaluateWithFixes, SeveralFixesTogetherGetANote) {
             "of Unclassified; 'mof-check fix' writes the 1 that are certain");
   for (const Diagnostic& d : ev.diagnostics) {
     if (d.code == "license-alias") {
-      EXPECT_NE(d.message.find("alone the model stays Unclassified"), std::string::npos)
-          << d.message;
+      ASSERT_TRUE(d.fix.has_value()) << d.message;
+      EXPECT_FALSE(d.fix->changes_class);
+      EXPECT_NE(d.text().find("alone the model stays Unclassified"), std::string::npos) << d.text();
     }
   }
 }
