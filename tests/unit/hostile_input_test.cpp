@@ -159,9 +159,19 @@ TEST(HostileShape, AStringWhereAMappingOrListBelongsIsAnError) {
     }
   }
   EXPECT_EQ(error_of("[1, 2]", InputSyntax::json).message(),
-            "a manifest must be a mapping with 'framework' and 'release', not a list");
+            "a manifest must be a mapping with 'framework' and 'release'; this JSON document "
+            "is a list");
   EXPECT_EQ(error_of("just text", InputSyntax::yaml).message(),
-            "a manifest must be a mapping with 'framework' and 'release', not a string");
+            "a manifest must be a mapping with 'framework' and 'release'; this YAML document "
+            "is a string");
+  // Read as JSON, text that is not JSON is a JSON error, never read as YAML.
+  EXPECT_EQ(std::string(error_of("[1,]", InputSyntax::json).what()),
+            "m:1:4: invalid JSON: unexpected ']'; expected '[', '{', or a literal");
+  EXPECT_EQ(error_of("release:\n  name: m\n", InputSyntax::json).message().substr(0, 13),
+            "invalid JSON:");
+  EXPECT_EQ(error_of("\"text\"", InputSyntax::json).message(),
+            "a manifest must be a mapping with 'framework' and 'release'; this JSON document "
+            "is a string");
 }
 
 TEST(HostileShape, UnknownTopLevelKeyIsAWarning) {
