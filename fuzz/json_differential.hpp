@@ -42,8 +42,7 @@ inline JsonOutcome library_json_outcome(std::string_view text, doc::Node* root =
   try {
     check_text_encoding(text, "doc", TextRules::json);
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    doc::Node n =
-        doc::parse_json(text, "doc", max_depth, std::numeric_limits<std::size_t>::max());
+    doc::Node n = doc::parse_json(text, "doc", max_depth, std::numeric_limits<std::size_t>::max());
     if (root) *root = std::move(n);
     return JsonOutcome::accepted;
   } catch (const Error& e) {
@@ -101,8 +100,9 @@ inline std::string same(const doc::Node& n, simdjson::dom::element e, const std:
     case K::string: {
       if (t != T::STRING) return differ("string against another type");
       std::string_view s = e.get_string().value();
-      return s == n.text ? "" : differ("strings differ: \"" + n.text + "\" and \"" +
-                                       std::string(s) + "\"");
+      return s == n.text
+                 ? ""
+                 : differ("strings differ: \"" + n.text + "\" and \"" + std::string(s) + "\"");
     }
     case K::number: {
       double ref = 0;
@@ -160,7 +160,8 @@ inline std::string same(const doc::Node& n, simdjson::dom::element e, const std:
 /// Empty when the library and the reference agree on `text`; else what
 /// differs. Cases left out, each a documented limit: nesting deeper than
 /// 1000 (either side), duplicate keys (the library refuses them by policy),
-/// numbers beyond a double's range or integers beyond 64 bits (simdjson refuses them as NUMBER_ERROR) (RFC 8259 section 6).
+/// numbers beyond a double's range or integers beyond 64 bits (simdjson refuses them as
+/// NUMBER_ERROR) (RFC 8259 section 6).
 inline std::string json_differential(std::string_view text) {
   doc::Node root;
   std::string why;
@@ -187,8 +188,7 @@ inline std::string json_differential(std::string_view text) {
                                      : "";
   }
   if (code != simdjson::SUCCESS) {
-    if (code == simdjson::NUMBER_ERROR &&
-        detail::beyond_range(root)) {
+    if (code == simdjson::NUMBER_ERROR && detail::beyond_range(root)) {
       return "";
     }
     return std::string("the library accepts what the reference rejects: ") +

@@ -344,6 +344,19 @@ TEST(HostileEncoding, EachProblemHasItsOwnMessage) {
   EXPECT_EQ(parse_manifest("\xEF\xBB\xBFrelease:\n  name: b\n", "m").name.value, "b");
 }
 
+// One byte order mark may open a file; a second is U+FEFF where a value must
+// start (the JSON parser would skip it on its own: the differential fuzzer
+// found it reading "\xEF\xBB\xBF\xEF\xBB\xBF-0" as the number 0).
+TEST(HostileEncoding, OnlyOneByteOrderMarkOpensJson) {
+  const std::string bom = "\xEF\xBB\xBF";
+  EXPECT_EQ(std::string(
+                error_of(bom + bom + "{\"release\": {\"name\": \"b\"}}", InputSyntax::json).what()),
+            "m:1:1: invalid JSON: a byte order mark (U+FEFF) where a value must start; a file may "
+            "open with one, and only one");
+  EXPECT_EQ(error_of(bom + "-0", InputSyntax::json).message().substr(0, 38),
+            "a manifest must be a mapping with 'fra");
+}
+
 TEST(HostileInput, ADirectoryIsNotAFile) {
   try {
     read_input(::testing::TempDir());
