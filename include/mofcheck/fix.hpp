@@ -59,8 +59,11 @@ struct FixResult {
 /// or a value to edit cannot be rewritten safely: a YAML block scalar, an
 /// anchored or aliased value, a value spread over several lines, a number or
 /// boolean. Nothing is partly fixed: it rewrites every certain edit or throws.
+/// `syntax` is the manifest's (resolve_syntax() of its file); automatic
+/// decides by content.
 FixResult fix_manifest_text(std::string_view text, std::string_view origin,
                             const LicenseDb& licenses, const ReadLimits& limits = {},
-                            Profile profile = Profile::mot);
+                            Profile profile = Profile::mot,
+                            InputSyntax syntax = InputSyntax::automatic);
 
 }  // namespace mofcheck

@@ -72,6 +72,15 @@ struct Manifest {
 /// Which syntax a manifest text is in.
 enum class InputSyntax { automatic, json, yaml };
 
+/// The syntax a file's name fixes: `*.json`, `*.jsonl` and `*.ndjson` are
+/// JSON, `*.yml` and `*.yaml` YAML (the extension in any letter case);
+/// anything else, standard input ("-") included, is automatic (by content).
+InputSyntax syntax_for_name(std::string_view path);
+
+/// `chosen` (from --input-format) when it is not automatic, else the
+/// syntax of `path`'s name: the one rule for every input read.
+InputSyntax resolve_syntax(InputSyntax chosen, std::string_view path);
+
 /// Limits on hostile input; every one yields an Error when exceeded.
 struct ReadLimits {
   std::size_t max_bytes = 64u << 20;  ///< per document
@@ -81,7 +90,9 @@ struct ReadLimits {
 };
 
 /// Parses one manifest. JSON or YAML is chosen by content when `syntax` is
-/// automatic (a text whose first significant character is '{' is JSON).
+/// automatic (a text whose first significant character is '{' or '[' is
+/// JSON); when it is json, any text that is not JSON is an "invalid JSON"
+/// error, never read as YAML.
 /// Throws Error with origin, line and column for syntax errors and structural
 /// errors (wrong types, missing release name, limits).
 Manifest parse_manifest(std::string_view text, std::string_view origin,

@@ -8,7 +8,7 @@
 
 namespace mofcheck {
 
-BatchReader::BatchReader(const std::vector<InputItem>& inputs, StreamFormat format,
+BatchReader::BatchReader(const std::vector<InputItem>& inputs, InputFormat format,
                          std::size_t max_record)
     : inputs_(inputs), format_(format), max_record_(max_record) {}
 
@@ -40,7 +40,8 @@ bool BatchReader::fill(RecordBatch& batch, std::size_t max_items, std::size_t ma
     try {
       if (!reader_) {
         source_ = open_source(in.path, in.shown);
-        reader_.emplace(*source_, in.shown, format_, max_record_);
+        reader_.emplace(*source_, in.shown, format_.framing, max_record_,
+                        resolve_syntax(format_.syntax, in.path));
       }
       if (!reader_->next(record_)) {
         close();

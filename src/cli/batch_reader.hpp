@@ -47,7 +47,7 @@ class BatchReader {
  public:
   /// `inputs` must outlive the reader. `max_record` bounds one record (and a
   /// whole input), as for RecordReader.
-  BatchReader(const std::vector<InputItem>& inputs, StreamFormat format, std::size_t max_record);
+  BatchReader(const std::vector<InputItem>& inputs, InputFormat format, std::size_t max_record);
 
   /// Appends the next records to `batch`: at most `max_items`, and no more
   /// once its text reaches `max_bytes` (one record may pass it). An input
@@ -63,7 +63,7 @@ class BatchReader {
   void close();
 
   const std::vector<InputItem>& inputs_;
-  StreamFormat format_;
+  InputFormat format_;
   std::size_t max_record_;
   std::size_t next_input_ = 0;
   std::size_t current_ = 0;  // the input being read

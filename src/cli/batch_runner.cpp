@@ -55,7 +55,7 @@ Outcome score(const Manifest& m, const BatchSettings& s) {
 Outcome score_record(const Record& rec, const std::string& shown, const BatchSettings& s) {
   if (rec.number == 0) {
     try {
-      return score(parse_manifest(rec.text, shown, InputSyntax::automatic, s.limits), s);
+      return score(parse_manifest(rec.text, shown, rec.syntax, s.limits), s);
     } catch (const Error& e) {
       return failed(std::make_unique<Error>(with_flag_hint(e)));
     }
@@ -96,7 +96,8 @@ void score_batch(RecordBatch& batch, const std::vector<InputItem>& inputs, const
       const std::string& shown = inputs[item.input].shown;
       const Record& rec = item.record;
       // A page of the MOT's API is a batch of records, each scored with its id.
-      if (rec.number == 0 && rec.problem.empty() && looks_like_api_page(rec.text)) {
+      if (rec.number == 0 && rec.problem.empty() && rec.syntax != InputSyntax::yaml &&
+          looks_like_api_page(rec.text)) {
         std::size_t number = 0;
         for (PageRecord& page_rec : parse_api_page(rec.text, shown, s.limits)) {
           ++number;

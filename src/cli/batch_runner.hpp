@@ -36,7 +36,7 @@ struct BatchSettings {
   const LicenseDb* licenses = nullptr;
   Profile profile = Profile::mot;
   const GatePolicy* policy = nullptr;
-  StreamFormat format = StreamFormat::automatic;
+  InputFormat format;
   ReadLimits limits;
   unsigned jobs = 1;             ///< threads reading and evaluating; output order never changes
   std::string paths_root;        ///< --paths: verify each manifest's local paths under it

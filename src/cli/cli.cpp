@@ -20,6 +20,7 @@
 #include "cli/flag_hints.hpp"
 #include "cli/help_format.hpp"
 #include "cli/output_guard.hpp"
+#include "manifest/record_stream.hpp"
 #include "report/wrap.hpp"
 #include "util/text_util.hpp"
 
@@ -150,6 +151,19 @@ void add_listing_options(CLI::App& app, std::string& format, OutputOptions& outp
       ->capture_default_str();
   add_output_options(app, output, what);
   add_data_options(app, data);
+}
+
+void add_input_syntax_option(CLI::App& app, std::string& format) {
+  app.add_option("--input-format", format,
+                 "Read the manifest as json or yaml whatever its name; auto: JSON for *.json, "
+                 "YAML for *.yml/*.yaml, else by content")
+      ->check(CLI::IsMember({"auto", "json", "yaml"}))
+      ->type_name("FORMAT")
+      ->capture_default_str();
+}
+
+InputSyntax input_syntax_of(const std::string& format, const std::string& path) {
+  return resolve_syntax(parse_input_format(format).syntax, path);
 }
 
 void add_output_options(CLI::App& app, OutputOptions& opts, const std::string& what) {

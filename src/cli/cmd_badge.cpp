@@ -22,12 +22,13 @@ void setup_badge(CLI::App& app, BadgeOptions& opts) {
   app.add_option("--label", opts.label, "Text on the left side")
       ->type_name("TEXT")
       ->capture_default_str();
+  add_input_syntax_option(app, opts.input_format);
   add_data_options(app, opts.data);
 }
 
 int run_badge(const BadgeOptions& opts, Context& ctx) {
   Knowledge k = load_knowledge(opts.data);
-  Evaluation ev = evaluate_input(opts.input, k);
+  Evaluation ev = evaluate_input(opts.input, k, opts.input_format);
   Badge badge = make_badge(ev, opts.label);
   std::string text = opts.format == "shields" ? badge_shields_json(badge) : badge_svg(badge);
   return run_with_output(opts.output, {opts.input}, ctx, [&](Context& c) {

@@ -173,9 +173,11 @@ void add_input_options(CLI::App& app, CheckOptions& opts) {
       ->type_name("GLOB")
       ->allow_extra_args(false);
   app.add_option("--input-format", opts.input_format,
-                 "How an input holds manifests: auto (one, unless it holds several JSON values "
-                 "or YAML documents), single, ndjson, json-stream, yaml-stream")
-      ->check(CLI::IsMember(stream_format_names()))
+                 "How inputs are read: auto (JSON for *.json, YAML for *.yml/*.yaml, else by "
+                 "content; one manifest, unless it holds several JSON values or YAML "
+                 "documents), json or yaml (that syntax whatever the name), single, ndjson, "
+                 "json-stream, yaml-stream")
+      ->check(CLI::IsMember(input_format_names()))
       ->type_name("FORMAT")
       ->capture_default_str();
   app.add_option("-j,--jobs", opts.jobs,
@@ -277,7 +279,7 @@ int check_inputs(const CheckOptions& opts, Context& ctx) {
   settings.licenses = k.licenses;
   settings.profile = k.profile;
   settings.policy = &policy;
-  settings.format = parse_stream_format(opts.input_format);
+  settings.format = parse_input_format(opts.input_format);
   settings.limits = opts.limits;
   settings.jobs = opts.jobs > 0 ? opts.jobs : default_jobs();
   settings.paths_root = opts.paths_root;

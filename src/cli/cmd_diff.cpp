@@ -26,6 +26,7 @@ void setup_diff(CLI::App& app, DiffOptions& opts) {
   add_output_options(app, opts.output, "the comparison");
   app.add_flag("--fail-on-downgrade", opts.fail_on_downgrade,
                "Exit 1 when the new manifest reaches a less complete class than the old one");
+  add_input_syntax_option(app, opts.input_format);
   add_data_options(app, opts.data);
 }
 
@@ -34,8 +35,8 @@ int run_diff(const DiffOptions& opts, Context& ctx) {
     throw Error({}, "diff: only one of OLD and NEW can be standard input");
   }
   Knowledge k = load_knowledge(opts.data);
-  Evaluation old_ev = evaluate_input(opts.old_file, k);
-  Evaluation new_ev = evaluate_input(opts.new_file, k);
+  Evaluation old_ev = evaluate_input(opts.old_file, k, opts.input_format);
+  Evaluation new_ev = evaluate_input(opts.new_file, k, opts.input_format);
   EvaluationDiff d = diff_evaluations(old_ev, new_ev);
   return run_with_output(opts.output, {opts.old_file, opts.new_file}, ctx, [&](Context& c) {
     write_diff(d, opts.format, c.out);

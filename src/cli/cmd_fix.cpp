@@ -25,6 +25,7 @@ void setup_fix(CLI::App& app, FixOptions& opts) {
   app.add_flag("--in-place", opts.in_place, "Rewrite FILE itself (atomically)");
   app.add_flag("--check", opts.check,
                "Write nothing; exit 1 when the file would change (for pre-commit and CI)");
+  add_input_syntax_option(app, opts.input_format);
   add_data_options(app, opts.data);
 }
 
@@ -45,7 +46,8 @@ int fix_one(const FixOptions& opts, const std::string& input, const Knowledge& k
   }
   const std::string origin = input == "-" ? "<stdin>" : input;
   const std::string text = read_input(input);
-  FixResult fixed = fix_manifest_text(text, origin, *k.licenses, {}, k.profile);
+  const InputSyntax syntax = input_syntax_of(opts.input_format, input);
+  FixResult fixed = fix_manifest_text(text, origin, *k.licenses, {}, k.profile, syntax);
   const std::string profile = profile_name(k.profile);
 
   // The change list goes to standard error when the manifest itself goes to standard output.
@@ -74,9 +76,10 @@ int fix_one(const FixOptions& opts, const std::string& input, const Knowledge& k
   if (n > 0) {
     // A rewrite that changes the class says so: fix is not meant to change verdicts quietly.
     const int before =
-        evaluate(parse_manifest(text, origin), *k.framework, *k.licenses, k.profile).model_class;
+        evaluate(parse_manifest(text, origin, syntax), *k.framework, *k.licenses, k.profile)
+            .model_class;
     const int after =
-        evaluate(parse_manifest(fixed.text, origin), *k.framework, *k.licenses, k.profile)
+        evaluate(parse_manifest(fixed.text, origin, syntax), *k.framework, *k.licenses, k.profile)
             .model_class;
     if (before != after) {
       log << "the class changes: " << k.framework->label(before) << " -> "

@@ -56,6 +56,13 @@ void add_data_options(CLI::App& app, DataOptions& opts);
 void add_listing_options(CLI::App& app, std::string& format, OutputOptions& output,
                          DataOptions& data, const std::string& what);
 
+/// --input-format auto|json|yaml, for the commands that read one manifest
+/// per file: which syntax to read it in (auto: by the file's name, then by
+/// content). `format` holds the name given.
+void add_input_syntax_option(CLI::App& app, std::string& format);
+/// The syntax `path` is read in, under --input-format `format`.
+InputSyntax input_syntax_of(const std::string& format, const std::string& path);
+
 /// The definition and license data a run uses: built in, or from files.
 struct Knowledge {
   std::unique_ptr<Framework> own_framework;
@@ -123,13 +130,16 @@ struct ComponentsOptions {
 void setup_components(CLI::App& app, ComponentsOptions& opts);
 int run_components(const ComponentsOptions& opts, Context& ctx);
 
-/// Reads and evaluates one manifest ('-' is standard input). Throws Error.
-Evaluation evaluate_input(const std::string& path, const Knowledge& knowledge);
+/// Reads and evaluates one manifest ('-' is standard input) in the syntax
+/// --input-format `format` gives it. Throws Error.
+Evaluation evaluate_input(const std::string& path, const Knowledge& knowledge,
+                          const std::string& format);
 
 struct DiffOptions {
   DataOptions data;
   std::string old_file, new_file;
   std::string format = "text";
+  std::string input_format = "auto";  ///< --input-format auto|json|yaml
   OutputOptions output;
   bool fail_on_downgrade = false;
 };
@@ -140,6 +150,7 @@ struct BadgeOptions {
   DataOptions data;
   std::string input;
   std::string format = "svg";
+  std::string input_format = "auto";  ///< --input-format auto|json|yaml
   OutputOptions output;  ///< -o FILE, written atomically; empty or "-": standard output
   std::string label = "MOF";
 };
@@ -174,7 +185,8 @@ struct FixOptions {
   std::vector<std::string> inputs;  ///< several only with --check or --in-place
   OutputOptions output;  ///< -o FILE; empty or "-": standard output (or the input with --in-place)
   bool in_place = false;
-  bool check = false;  ///< --check: write nothing; exit 1 when the file would change
+  bool check = false;                 ///< --check: write nothing; exit 1 when the file would change
+  std::string input_format = "auto";  ///< --input-format auto|json|yaml
 };
 void setup_fix(CLI::App& app, FixOptions& opts);
 int run_fix(const FixOptions& opts, Context& ctx);

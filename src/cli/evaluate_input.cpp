@@ -6,9 +6,9 @@
 
 namespace mofcheck {
 
-Evaluation evaluate_input(const std::string& path, const Knowledge& k) {
+Evaluation evaluate_input(const std::string& path, const Knowledge& k, const std::string& format) {
   const std::string origin = path == "-" ? "<stdin>" : path;
-  Manifest m = parse_manifest(read_input(path), origin);
+  Manifest m = parse_manifest(read_input(path), origin, input_syntax_of(format, path));
   return evaluate(m, *k.framework, *k.licenses, k.profile);
 }
 

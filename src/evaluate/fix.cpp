@@ -199,10 +199,10 @@ class Editor {
 // Reads the fixed text back: every license must read as planned and the
 // components must be the same, or the rewrite went wrong somewhere.
 void verify(const Manifest& before, const std::vector<LicenseEdit>& applied, std::string_view fixed,
-            std::string_view origin, const ReadLimits& limits) {
+            std::string_view origin, const ReadLimits& limits, InputSyntax syntax) {
   Manifest after;
   try {
-    after = parse_manifest(fixed, origin, InputSyntax::automatic, limits);
+    after = parse_manifest(fixed, origin, syntax, limits);
   } catch (const Error& e) {
     throw Error(e.where(), "the rewritten text would not read back (" + e.message() +
                                "); nothing was written");
@@ -293,8 +293,9 @@ Manifest apply_license_edits(Manifest manifest, const std::vector<LicenseEdit>& 
 }
 
 FixResult fix_manifest_text(std::string_view text, std::string_view origin,
-                            const LicenseDb& licenses, const ReadLimits& limits, Profile profile) {
-  Manifest manifest = parse_manifest(text, origin, InputSyntax::automatic, limits);
+                            const LicenseDb& licenses, const ReadLimits& limits, Profile profile,
+                            InputSyntax syntax) {
+  Manifest manifest = parse_manifest(text, origin, syntax, limits);
   FixResult result;
   const MotRules& mot = MotRules::builtin();
   auto open = [&](std::string_view t) {
@@ -317,7 +318,9 @@ FixResult fix_manifest_text(std::string_view text, std::string_view origin,
   std::string_view body = text;
   std::size_t bom = body.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   body.remove_prefix(bom);
-  Editor editor(body, is_json(body));
+  if (syntax == InputSyntax::automatic)
+    syntax = is_json(body) ? InputSyntax::json : InputSyntax::yaml;
+  Editor editor(body, syntax == InputSyntax::json);
   std::vector<Splice> splices;
   for (const LicenseEdit& e : result.applied) splices.push_back(editor.splice(e));
   std::sort(splices.begin(), splices.end(),
@@ -330,7 +333,8 @@ FixResult fix_manifest_text(std::string_view text, std::string_view origin,
     copied = s.end;
   }
   result.text.append(body.substr(copied));
-  if (!result.applied.empty()) verify(manifest, result.applied, result.text, origin, limits);
+  if (!result.applied.empty())
+    verify(manifest, result.applied, result.text, origin, limits, syntax);
   return result;
 }
 

@@ -266,6 +266,8 @@ LicenseDb::LicenseDb(LicenseDb&&) noexcept = default;
 LicenseDb& LicenseDb::operator=(LicenseDb&&) noexcept = default;
 
 LicenseDb LicenseDb::parse(std::string_view json_text, std::string_view origin) {
+  // One byte order mark may open the file (the JSON reader refuses another).
+  if (json_text.starts_with("\xEF\xBB\xBF")) json_text.remove_prefix(3);
   const Node root = doc::parse_json(json_text, origin, kMaxDepth, kMaxString);
   LicenseDb db;
   db.impl_->license_by_lower.reserve(1024);

@@ -31,15 +31,13 @@ Scratch& scratch() {
 }
 
 // Text the full reader rejects, or reads otherwise, although simdjson takes
-// it: NUL and DEL are refused by the encoding check; an escaped surrogate
-// ("\uD8…") has exact rules of its own there. A false alarm only costs the
-// slow path.
+// it: NUL is refused by the encoding check; an escaped surrogate ("\uD8…")
+// has exact rules of its own there. (DEL is text in JSON for both.) A false
+// alarm only costs the slow path.
 bool needs_full_reader(std::string_view text) {
   // Positions count from after a byte order mark; parse_manifest strips it.
   if (text.substr(0, 3) == "\xEF\xBB\xBF") return true;
-  if (text.find('\0') != std::string_view::npos || text.find('\x7F') != std::string_view::npos) {
-    return true;
-  }
+  if (text.find('\0') != std::string_view::npos) return true;
   for (std::size_t i = 0; (i = text.find('\\', i)) != std::string_view::npos; i += 2) {
     if (i + 2 < text.size() && text[i + 1] == 'u' && (text[i + 2] == 'd' || text[i + 2] == 'D')) {
       return true;

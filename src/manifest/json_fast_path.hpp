@@ -17,7 +17,7 @@ namespace mofcheck {
 /// true when it is a plain manifest; returns false, leaving `out` in an
 /// unspecified state, when the full reader must decide: any syntax error,
 /// unknown, legacy or duplicate key, value of another type, empty name,
-/// limit reached, NUL or DEL byte, or escaped surrogate. When it returns
+/// limit reached, NUL byte, or escaped surrogate. When it returns
 /// true, parse_manifest() with the full reader gives the same Manifest.
 /// Each thread keeps its own simdjson parser between calls.
 bool read_plain_json_manifest(std::string_view text, std::string_view origin,

@@ -26,13 +26,14 @@ using doc::Node;
 class Reader {
  public:
   Reader(std::string_view origin, const ReadLimits& limits, Manifest& out,
-         std::string_view text = {})
-      : origin_(origin), limits_(limits), out_(out), text_(text) {}
+         std::string_view text = {}, const char* syntax = "JSON")
+      : origin_(origin), limits_(limits), out_(out), text_(text), syntax_(syntax) {}
 
   void read(const Node& root) {
     if (root.kind != Node::Kind::object) {
-      fail(root, std::string("a manifest must be a mapping with 'framework' and 'release', not ") +
-                     doc::kind_name(root.kind));
+      // Names the syntax: valid JSON of the wrong shape is not a JSON error.
+      fail(root, std::string("a manifest must be a mapping with 'framework' and 'release'; this ") +
+                     syntax_ + " document is " + doc::kind_name(root.kind));
     }
     // `id` and `classification` are what the MOT's API adds to a record.
     static constexpr std::string_view kTop[] = {"id", "framework", "release", "classification"};
@@ -279,6 +280,7 @@ class Reader {
   const ReadLimits& limits_;
   Manifest& out_;
   std::string_view text_;
+  const char* syntax_;
   LineIndex lines_{text_};
 };
 
@@ -313,20 +315,45 @@ std::string_view without_bom(std::string_view text) {
   return text;
 }
 
+bool has_extension(std::string_view path, std::string_view ext) {
+  if (path.size() <= ext.size()) return false;
+  std::string_view tail = path.substr(path.size() - ext.size());
+  for (std::size_t i = 0; i < ext.size(); ++i) {
+    char c = tail[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != ext[i]) return false;
+  }
+  return true;
+}
+
 }  // namespace
+
+InputSyntax syntax_for_name(std::string_view path) {
+  for (std::string_view ext : {".json", ".jsonl", ".ndjson"}) {
+    if (has_extension(path, ext)) return InputSyntax::json;
+  }
+  for (std::string_view ext : {".yml", ".yaml"}) {
+    if (has_extension(path, ext)) return InputSyntax::yaml;
+  }
+  return InputSyntax::automatic;
+}
+
+InputSyntax resolve_syntax(InputSyntax chosen, std::string_view path) {
+  return chosen != InputSyntax::automatic ? chosen : syntax_for_name(path);
+}
 
 Manifest read_manifest_fully(std::string_view text, std::string_view origin, InputSyntax syntax,
                              const ReadLimits& limits) {
   check_size(text, origin, limits);
-  check_text_encoding(text, origin);
+  const bool json = decide_syntax(without_bom(text), syntax) == InputSyntax::json;
+  check_text_encoding(text, origin, json ? TextRules::json : TextRules::any);
   text = without_bom(text);
   Manifest m;
   m.origin = std::string(origin);
   Node root =
-      decide_syntax(text, syntax) == InputSyntax::json
-          ? doc::parse_json(text, origin, limits.max_depth, limits.max_string)
-          : doc::parse_yaml(text, origin, limits.max_depth, limits.max_string, &m.diagnostics);
-  Reader(origin, limits, m, text).read(root);
+      json ? doc::parse_json(text, origin, limits.max_depth, limits.max_string)
+           : doc::parse_yaml(text, origin, limits.max_depth, limits.max_string, &m.diagnostics);
+  Reader(origin, limits, m, text, json ? "JSON" : "YAML").read(root);
   return m;
 }
 
@@ -363,7 +390,7 @@ bool looks_like_api_page(std::string_view text) {
 std::vector<PageRecord> parse_api_page(std::string_view text, std::string_view origin,
                                        const ReadLimits& limits) {
   check_size(text, origin, limits);
-  check_text_encoding(text, origin);
+  check_text_encoding(text, origin, TextRules::json);
   text = without_bom(text);
   Node root = doc::parse_json(text, origin, limits.max_depth, limits.max_string);
   const Node* models = root.kind == Node::Kind::object ? root.get("models") : nullptr;

@@ -107,18 +107,20 @@ YamlLine classify_yaml(std::string_view s) {
 
 }  // namespace
 
-const std::vector<std::string>& stream_format_names() {
-  static const std::vector<std::string> names = {"auto", "single", "ndjson", "json-stream",
-                                                 "yaml-stream"};
+const std::vector<std::string>& input_format_names() {
+  static const std::vector<std::string> names = {"auto",   "json",        "yaml",       "single",
+                                                 "ndjson", "json-stream", "yaml-stream"};
   return names;
 }
 
-StreamFormat parse_stream_format(std::string_view name) {
-  if (name == "single") return StreamFormat::single;
-  if (name == "ndjson") return StreamFormat::ndjson;
-  if (name == "json-stream") return StreamFormat::json;
-  if (name == "yaml-stream") return StreamFormat::yaml;
-  return StreamFormat::automatic;
+InputFormat parse_input_format(std::string_view name) {
+  if (name == "json") return {StreamFormat::automatic, InputSyntax::json};
+  if (name == "yaml") return {StreamFormat::automatic, InputSyntax::yaml};
+  if (name == "single") return {StreamFormat::single, InputSyntax::automatic};
+  if (name == "ndjson") return {StreamFormat::ndjson, InputSyntax::json};
+  if (name == "json-stream") return {StreamFormat::json, InputSyntax::json};
+  if (name == "yaml-stream") return {StreamFormat::yaml, InputSyntax::yaml};
+  return {};
 }
 
 ByteSource::~ByteSource() = default;
@@ -138,8 +140,12 @@ std::string record_origin(std::string_view name, std::size_t record) {
 }
 
 RecordReader::RecordReader(ByteSource& source, std::string name, StreamFormat format,
-                           std::size_t max_record)
-    : source_(source), name_(std::move(name)), format_(format), max_record_(max_record) {}
+                           std::size_t max_record, InputSyntax syntax)
+    : source_(source),
+      name_(std::move(name)),
+      format_(format),
+      max_record_(max_record),
+      syntax_(syntax) {}
 
 bool RecordReader::fill() {
   if (eof_) return false;
@@ -308,8 +314,14 @@ void RecordReader::decide() {
     if (end_ - begin_ > max_record_ || !fill()) return;
   }
   const char first = buf_[begin_ + f];
-  if (first == '{' && broken_first_line_of_ndjson(f)) return become_stream(Mode::ndjson);
-  if (first == '{' || first == '[') {
+  const bool json_start = first == '{' || first == '[';
+  // A known syntax splits only as itself: JSON text that starts otherwise is
+  // one (invalid) JSON manifest, and YAML's flow '{' or '[' starts YAML.
+  if (syntax_ == InputSyntax::json && !json_start) return;
+  if (syntax_ != InputSyntax::yaml && first == '{' && broken_first_line_of_ndjson(f)) {
+    return become_stream(Mode::ndjson);
+  }
+  if (syntax_ != InputSyntax::yaml && json_start) {
     scan_pos_ = f;
     depth_ = 0;
     in_string_ = escaped_ = false;
@@ -428,6 +440,7 @@ bool RecordReader::next_whole(Record& out) {
   }
   out = Record{};
   out.text = std::string_view(buf_.data() + begin_, end_ - begin_);
+  out.syntax = syntax_;
   done_ = true;
   return true;
 }

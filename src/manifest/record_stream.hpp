@@ -49,10 +49,22 @@ enum class StreamFormat {
   yaml,       ///< YAML documents separated by '---'
 };
 
-/// "auto", "single", "ndjson", "json-stream", "yaml-stream", in --help order.
-const std::vector<std::string>& stream_format_names();
-/// The format a name from stream_format_names() stands for.
-StreamFormat parse_stream_format(std::string_view name);
+/// What --input-format chooses: how an input splits into records, and the
+/// syntax it is read in (automatic: by the file's name, then by content;
+/// see resolve_syntax()).
+struct InputFormat {
+  StreamFormat framing = StreamFormat::automatic;
+  InputSyntax syntax = InputSyntax::automatic;
+};
+
+/// "auto", "json", "yaml", "single", "ndjson", "json-stream", "yaml-stream",
+/// in --help order.
+const std::vector<std::string>& input_format_names();
+/// The format a name from input_format_names() stands for: "json" and "yaml"
+/// fix the syntax and split as auto does within it; "ndjson" and
+/// "json-stream" imply JSON, "yaml-stream" YAML; "auto" and "single" leave
+/// the syntax to the name and content.
+InputFormat parse_input_format(std::string_view name);
 
 /// Where bytes come from. read() returns 0 at the end; throws Error when the
 /// source cannot be read.
@@ -80,8 +92,12 @@ struct Record {
 /// Reads records from a source one at a time.
 class RecordReader {
  public:
-  /// `name` is used in messages; `max_record` bounds one record (and a whole input).
-  RecordReader(ByteSource& source, std::string name, StreamFormat format, std::size_t max_record);
+  /// `name` is used in messages; `max_record` bounds one record (and a whole
+  /// input). `syntax` (resolve_syntax() of the input) keeps the splitting
+  /// within one syntax: JSON input is never split as YAML documents, nor
+  /// YAML as JSON values; a whole input's record carries it.
+  RecordReader(ByteSource& source, std::string name, StreamFormat format, std::size_t max_record,
+               InputSyntax syntax = InputSyntax::automatic);
 
   /// The next record; false at the end of the input. A whole input (one
   /// manifest) is one record numbered 0, its text exactly the bytes read.
@@ -114,6 +130,7 @@ class RecordReader {
   std::string name_;
   StreamFormat format_;
   std::size_t max_record_;
+  InputSyntax syntax_;
   Mode mode_ = Mode::undecided;
   ReadBuffer buf_;
   std::size_t begin_ = 0;  // first byte not yet consumed

@@ -90,7 +90,8 @@ const char* kind_name(Node::Kind k);
 
 /// Parses JSON text into a tree. Throws Error with line/column on syntax
 /// errors, duplicate keys, nesting deeper than `max_depth`, strings longer
-/// than `max_string`.
+/// than `max_string`. `text` starts after any byte order mark: one at its
+/// start is an error.
 Node parse_json(std::string_view text, std::string_view origin, int max_depth,
                 std::size_t max_string);
 

@@ -207,6 +207,14 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
 
 Node parse(std::string_view text, std::string_view origin, int max_depth, std::size_t max_string,
            bool strict, std::size_t* consumed) {
+  // nlohmann skips a byte order mark at the start by itself; the callers
+  // have removed the one a file may open with, so another is U+FEFF where a
+  // value must start, which JSON does not allow.
+  if (text.starts_with("\xEF\xBB\xBF")) {
+    throw Error({std::string(origin), 1, 1},
+                "invalid JSON: a byte order mark (U+FEFF) where a value must start; a file may "
+                "open with one, and only one");
+  }
   const char* high_water = text.data();
   TreeBuilder builder(text, origin, max_depth, max_string, &high_water);
   TrackingIterator first(text.data(), &high_water);

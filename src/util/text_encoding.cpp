@@ -38,7 +38,7 @@ const char* wide_encoding(std::string_view t) {
 
 // A few formats worth naming; anything else with many control bytes is
 // "binary data".
-const char* binary_kind(std::string_view t) {
+const char* binary_kind(std::string_view t, bool del_is_text) {
   struct Magic {
     std::string_view bytes;
     const char* kind;
@@ -66,7 +66,7 @@ const char* binary_kind(std::string_view t) {
   std::size_t odd = 0;
   for (std::size_t i = 0; i < head.size(); ++i) {
     auto c = static_cast<unsigned char>(head[i]);
-    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) ++odd;
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c == 0x7F && !del_is_text)) ++odd;
   }
   return odd * 10 > head.size() ? "binary data" : nullptr;
 }
@@ -91,13 +91,19 @@ bool only_comments(std::string_view t) {
 
 }  // namespace
 
-void check_text_encoding(std::string_view text, std::string_view origin) {
+void check_text_encoding(std::string_view text, std::string_view origin, TextRules rules) {
   const std::string file(origin);
-  if (text.empty()) throw Error({file, 0, 0}, "the file is empty; a manifest needs a 'release'");
+  const bool json = rules == TextRules::json;
+  // JSON fixes its bytes (RFC 8259: a value, UTF-8, control characters
+  // escaped), so a text at fault there is a JSON error and says so.
+  const std::string invalid = json ? "invalid JSON: " : "";
+  if (text.empty()) {
+    throw Error({file, 0, 0}, invalid + "the file is empty; a manifest needs a 'release'");
+  }
   if (const char* wide = wide_encoding(text)) {
     throw Error({file, 0, 0}, std::string("is ") + wide + " text; save the manifest as UTF-8");
   }
-  if (const char* kind = binary_kind(text)) {
+  if (const char* kind = binary_kind(text, json)) {
     throw Error({file, 0, 0}, std::string("is ") + kind + ", not a JSON or YAML manifest");
   }
   if (text.substr(0, kUtf8Bom.size()) == kUtf8Bom) text.remove_prefix(kUtf8Bom.size());
@@ -107,7 +113,9 @@ void check_text_encoding(std::string_view text, std::string_view origin) {
     // Runs of printable ASCII (no line break) need no look at each byte.
     while (i + 8 <= text.size()) {
       std::uint64_t x = ascii::load8(text, i);
-      if (ascii::any_below(x, 0x20) | ascii::any_equal(x, 0x7F) | ascii::any_high(x)) break;
+      if (ascii::any_below(x, 0x20) | (!json && ascii::any_equal(x, 0x7F)) | ascii::any_high(x)) {
+        break;
+      }
       i += 8;
     }
     if (i == text.size()) break;
@@ -119,11 +127,12 @@ void check_text_encoding(std::string_view text, std::string_view origin) {
       continue;
     }
     if (c == 0) {
-      throw Error({file, line, column}, "a NUL byte; a manifest is text without NUL bytes");
-    }
-    if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7F) {
       throw Error({file, line, column},
-                  "the control character " + hex_byte(c) +
+                  invalid + "a NUL byte; a manifest is text without NUL bytes");
+    }
+    if ((c < 0x20 && c != '\t' && c != '\r') || (c == 0x7F && !json)) {
+      throw Error({file, line, column},
+                  invalid + "the control character " + hex_byte(c) +
                       "; write it escaped inside a quoted string, or remove it");
     }
     if (c < 0x80) {
@@ -133,14 +142,14 @@ void check_text_encoding(std::string_view text, std::string_view origin) {
     std::size_t len = utf8_length(text, i);
     if (len == 0) {
       throw Error({file, line, column},
-                  "invalid UTF-8 (byte " + hex_byte(c) + "); save the manifest as UTF-8");
+                  invalid + "invalid UTF-8 (byte " + hex_byte(c) + "); save the manifest as UTF-8");
     }
     i += len;
   }
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    throw Error({file, 0, 0}, "holds only whitespace; a manifest needs a 'release'");
+    throw Error({file, 0, 0}, invalid + "holds only whitespace; a manifest needs a 'release'");
   }
-  if (only_comments(text)) {
+  if (!json && only_comments(text)) {
     throw Error({file, 0, 0}, "holds only comments; a manifest needs a 'release'");
   }
 }

@@ -159,9 +159,19 @@ TEST(HostileShape, AStringWhereAMappingOrListBelongsIsAnError) {
     }
   }
   EXPECT_EQ(error_of("[1, 2]", InputSyntax::json).message(),
-            "a manifest must be a mapping with 'framework' and 'release', not a list");
+            "a manifest must be a mapping with 'framework' and 'release'; this JSON document "
+            "is a list");
   EXPECT_EQ(error_of("just text", InputSyntax::yaml).message(),
-            "a manifest must be a mapping with 'framework' and 'release', not a string");
+            "a manifest must be a mapping with 'framework' and 'release'; this YAML document "
+            "is a string");
+  // Read as JSON, text that is not JSON is a JSON error, never read as YAML.
+  EXPECT_EQ(std::string(error_of("[1,]", InputSyntax::json).what()),
+            "m:1:4: invalid JSON: unexpected ']'; expected '[', '{', or a literal");
+  EXPECT_EQ(error_of("release:\n  name: m\n", InputSyntax::json).message().substr(0, 13),
+            "invalid JSON:");
+  EXPECT_EQ(error_of("\"text\"", InputSyntax::json).message(),
+            "a manifest must be a mapping with 'framework' and 'release'; this JSON document "
+            "is a string");
 }
 
 TEST(HostileShape, UnknownTopLevelKeyIsAWarning) {
@@ -332,6 +342,19 @@ TEST(HostileEncoding, EachProblemHasItsOwnMessage) {
   EXPECT_EQ(parse_manifest("\xEF\xBB\xBF{\"release\": {\"name\": \"b\xC3\xA9\"}}", "m").name.value,
             "b\xC3\xA9");
   EXPECT_EQ(parse_manifest("\xEF\xBB\xBFrelease:\n  name: b\n", "m").name.value, "b");
+}
+
+// One byte order mark may open a file; a second is U+FEFF where a value must
+// start (the JSON parser would skip it on its own: the differential fuzzer
+// found it reading "\xEF\xBB\xBF\xEF\xBB\xBF-0" as the number 0).
+TEST(HostileEncoding, OnlyOneByteOrderMarkOpensJson) {
+  const std::string bom = "\xEF\xBB\xBF";
+  EXPECT_EQ(std::string(
+                error_of(bom + bom + "{\"release\": {\"name\": \"b\"}}", InputSyntax::json).what()),
+            "m:1:1: invalid JSON: a byte order mark (U+FEFF) where a value must start; a file may "
+            "open with one, and only one");
+  EXPECT_EQ(error_of(bom + "-0", InputSyntax::json).message().substr(0, 38),
+            "a manifest must be a mapping with 'fra");
 }
 
 TEST(HostileInput, ADirectoryIsNotAFile) {

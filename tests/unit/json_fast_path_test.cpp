@@ -114,6 +114,8 @@ TEST(JsonFastPath, TakesThePlainShapes) {
   for (char c : kPlain) one_line += c == '\n' ? ' ' : c;
   EXPECT_TRUE(plain_agrees(one_line));
   EXPECT_TRUE(plain_agrees(R"({"release": {"name": "x"}})"));
+  // DEL is text in a JSON string, for both readers.
+  EXPECT_TRUE(plain_agrees(replaced(kPlain, R"("producer": "Lab")", "\"producer\": \"L\x7F\"")));
 }
 
 TEST(JsonFastPath, LeavesEverythingElseToTheFullReader) {
@@ -134,7 +136,6 @@ TEST(JsonFastPath, LeavesEverythingElseToTheFullReader) {
       {"escaped surrogate pair",
        replaced(kPlain, R"("producer": "Lab")", R"("producer": "\ud83d\ude00")")},
       {"lone surrogate", replaced(kPlain, R"("producer": "Lab")", R"("producer": "\udc00")")},
-      {"DEL byte", replaced(kPlain, R"("producer": "Lab")", "\"producer\": \"L\x7F\"")},
       {"NUL byte",
        replaced(kPlain, R"("producer": "Lab")", std::string("\"producer\": \"L\0\"", 15))},
       {"empty name", replaced(kPlain, R"("name": "Tiny-1B")", R"("name": "")")},

@@ -157,8 +157,8 @@ INSTANTIATE_TEST_SUITE_P(
                     "bad:1:1: the manifest has no 'release' section; add release.name and "
                     "release.components"},
         BadManifest{"[1, 2]",
-                    "bad:1:1: a manifest must be a mapping with 'framework' and 'release', not a "
-                    "list"},
+                    "bad:1:1: a manifest must be a mapping with 'framework' and 'release'; this "
+                    "JSON document is a list"},
         BadManifest{"{\"release\": {\"version\": \"1\"}}",
                     "bad:1:13: 'release.name' is required: give the model's name"},
         BadManifest{"{\"release\": {\"name\": \"x\", \"components\": {\"name\": \"Model card\"}}}",

@@ -36,13 +36,16 @@ struct Seen {
 };
 
 std::vector<Seen> split(const std::string& text, StreamFormat format, std::size_t step,
-                        std::size_t max_record = 1000, bool* stream = nullptr) {
+                        std::size_t max_record = 1000, bool* stream = nullptr,
+                        InputSyntax syntax = InputSyntax::automatic,
+                        std::vector<InputSyntax>* syntaxes = nullptr) {
   StringSource source(text, step);
-  RecordReader reader(source, "in", format, max_record);
+  RecordReader reader(source, "in", format, max_record, syntax);
   std::vector<Seen> out;
   Record r;
   while (reader.next(r)) {
     out.push_back({std::string(r.text), r.number, r.line, r.column, !r.problem.empty()});
+    if (syntaxes) syntaxes->push_back(r.syntax);
   }
   if (stream) *stream = reader.is_stream();
   return out;
@@ -59,6 +62,63 @@ TEST_P(RecordStreamTest, OneJsonDocumentIsAWholeInput) {
   EXPECT_EQ(r[0].text, text);
   EXPECT_EQ(r[0].number, 0u);
   EXPECT_FALSE(stream);
+}
+
+// A known syntax splits only as itself, and a whole input carries it.
+TEST_P(RecordStreamTest, AKnownSyntaxSplitsOnlyAsItself) {
+  bool stream = true;
+  std::vector<InputSyntax> syntaxes;
+  // YAML documents in a file read as JSON: one (invalid) JSON manifest.
+  auto r = split("a: 1\n---\nb: 2\n", StreamFormat::automatic, GetParam(), 1000, &stream,
+                 InputSyntax::json, &syntaxes);
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_FALSE(stream);
+  EXPECT_EQ(syntaxes, std::vector<InputSyntax>{InputSyntax::json});
+  // Two flow mappings in a file read as YAML: not JSON values.
+  syntaxes.clear();
+  r = split("{a: 1}\n{b: 2}\n", StreamFormat::automatic, GetParam(), 1000, &stream,
+            InputSyntax::yaml, &syntaxes);
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_FALSE(stream);
+  EXPECT_EQ(syntaxes, std::vector<InputSyntax>{InputSyntax::yaml});
+  // A JSON stream in a file read as JSON is still a stream.
+  syntaxes.clear();
+  r = split("{\"a\": 1}\n{\"b\": 2}\n", StreamFormat::automatic, GetParam(), 1000, &stream,
+            InputSyntax::json, &syntaxes);
+  EXPECT_EQ(r.size(), 2u);
+  EXPECT_TRUE(stream);
+  EXPECT_EQ(syntaxes, (std::vector<InputSyntax>{InputSyntax::json, InputSyntax::json}));
+}
+
+TEST(InputFormat, NamesAndWhatTheyFix) {
+  EXPECT_EQ(input_format_names().size(), 7u);
+  for (const std::string& name : input_format_names()) {
+    InputFormat f = parse_input_format(name);
+    if (name == "json" || name == "ndjson" || name == "json-stream") {
+      EXPECT_EQ(f.syntax, InputSyntax::json) << name;
+    } else if (name == "yaml" || name == "yaml-stream") {
+      EXPECT_EQ(f.syntax, InputSyntax::yaml) << name;
+    } else {
+      EXPECT_EQ(f.syntax, InputSyntax::automatic) << name;
+    }
+  }
+  EXPECT_EQ(parse_input_format("json").framing, StreamFormat::automatic);
+  EXPECT_EQ(parse_input_format("single").framing, StreamFormat::single);
+}
+
+TEST(InputFormat, TheNameFixesTheSyntax) {
+  EXPECT_EQ(syntax_for_name("a/model.json"), InputSyntax::json);
+  EXPECT_EQ(syntax_for_name("MODEL.JSON"), InputSyntax::json);
+  EXPECT_EQ(syntax_for_name("s.jsonl"), InputSyntax::json);
+  EXPECT_EQ(syntax_for_name("s.ndjson"), InputSyntax::json);
+  EXPECT_EQ(syntax_for_name("m.yml"), InputSyntax::yaml);
+  EXPECT_EQ(syntax_for_name("m.Yaml"), InputSyntax::yaml);
+  EXPECT_EQ(syntax_for_name("-"), InputSyntax::automatic);
+  EXPECT_EQ(syntax_for_name("manifest"), InputSyntax::automatic);
+  EXPECT_EQ(syntax_for_name(".json"), InputSyntax::automatic);  // a hidden file, no extension
+  EXPECT_EQ(syntax_for_name("m.json.txt"), InputSyntax::automatic);
+  EXPECT_EQ(resolve_syntax(InputSyntax::yaml, "m.json"), InputSyntax::yaml);
+  EXPECT_EQ(resolve_syntax(InputSyntax::automatic, "m.json"), InputSyntax::json);
 }
 
 TEST_P(RecordStreamTest, JsonFollowedByGarbageStaysWholeSoTheParserReportsIt) {
