@@ -101,8 +101,8 @@ void licenses(Writer& w, const mofcheck::LicenseDb& db) {
   for (const mofcheck::LicenseInfo& l : d.licenses) {
     rows << "  {" << lit(l.id) << ", " << lit(l.name) << ", " << lit(l.replacement) << ", "
          << lit(l.note) << ", " << lit(l.reason) << ", " << boolean(l.osi_approved) << ", "
-         << boolean(l.fsf_libre) << ", " << boolean(l.deprecated) << ", " << boolean(l.open)
-         << ", " << w.ints("TypeCode", l.suits) << ", " << w.ints("TypeCode", l.note_for) << "},\n";
+         << boolean(l.fsf_libre) << ", " << boolean(l.deprecated) << ", " << boolean(l.open) << ", "
+         << w.ints("TypeCode", l.suits) << ", " << w.ints("TypeCode", l.note_for) << "},\n";
   }
   w.out() << "constexpr LicenseRow licenses[] = {\n" << rows.str() << "};\n";
   w.out() << "constexpr ExceptionRow exceptions[] = {\n";
@@ -140,7 +140,8 @@ void mot(Writer& w, const mofcheck::MotRules& m) {
   if (!f.spellings.empty()) {
     spellings = "spellings";
     w.out() << "constexpr SpellingRow spellings[] = {\n";
-    for (const auto& [from, to] : f.spellings) w.out() << "  {" << lit(from) << ", " << lit(to) << "},\n";
+    for (const auto& [from, to] : f.spellings)
+      w.out() << "  {" << lit(from) << ", " << lit(to) << "},\n";
     w.out() << "};\n";
   }
   w.out() << "}  // namespace\n\nconstinit const MotTables kMot{" << lit(f.source) << ", "
@@ -159,8 +160,8 @@ void framework(Writer& w, const mofcheck::Framework& fw) {
   std::ostringstream rows;
   for (const mofcheck::ComponentDef& c : fw.components) {
     rows << "  {" << lit(c.id) << ", " << lit(c.name) << ", " << lit(c.description) << ", "
-         << static_cast<int>(c.type) << ", " << c.class_level << ", " << boolean(c.required)
-         << ", " << w.strings(c.aliases) << ", " << w.strings(c.may_be_included_in) << "},\n";
+         << static_cast<int>(c.type) << ", " << c.class_level << ", " << boolean(c.required) << ", "
+         << w.strings(c.aliases) << ", " << w.strings(c.may_be_included_in) << "},\n";
   }
   w.out() << "constexpr ComponentRow components[] = {\n" << rows.str() << "};\n";
   rows.str("");
@@ -185,7 +186,8 @@ void framework(Writer& w, const mofcheck::Framework& fw) {
 
 int main(int argc, char** argv) {
   if (argc != 5) {
-    std::cerr << "usage: gen_builtin_tables OUT.cpp LICENSES_JSON MOT_PROFILE_JSON FRAMEWORK_YAML\n";
+    std::cerr
+        << "usage: gen_builtin_tables OUT.cpp LICENSES_JSON MOT_PROFILE_JSON FRAMEWORK_YAML\n";
     return 2;
   }
   try {

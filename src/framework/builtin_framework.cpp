@@ -23,7 +23,8 @@ Framework make_builtin() {
   fw.origin = t.origin;
   fw.classes.reserve(t.classes.size());
   for (const builtin::ClassRow& c : t.classes) {
-    fw.classes.push_back({c.level, std::string(c.name), std::string(c.label), std::string(c.roman)});
+    fw.classes.push_back(
+        {c.level, std::string(c.name), std::string(c.label), std::string(c.roman)});
   }
   fw.components.reserve(t.components.size());
   for (const builtin::ComponentRow& c : t.components) {
@@ -33,7 +34,9 @@ Framework make_builtin() {
   }
   fw.substitutions.reserve(t.substitutions.size());
   for (const builtin::SubstitutionRow& s : t.substitutions) {
-    fw.substitutions.push_back({s.component, s.substitute, {s.counts_in.begin(), s.counts_in.end()},
+    fw.substitutions.push_back({s.component,
+                                s.substitute,
+                                {s.counts_in.begin(), s.counts_in.end()},
                                 {s.waived_in.begin(), s.waived_in.end()}});
   }
   for (std::size_t i = 0; i < 3; ++i) fw.recommended_licenses[i] = strings(t.recommended[i]);
@@ -43,7 +46,8 @@ Framework make_builtin() {
 }  // namespace
 
 const Framework& builtin_framework() {
-  static const Framework fw = make_builtin();
+  // Never destroyed: nothing to free at exit (as LicenseDb::builtin()).
+  static const Framework& fw = *new Framework(make_builtin());
   return fw;
 }
 

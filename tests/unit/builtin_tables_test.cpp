@@ -91,8 +91,8 @@ TEST(BuiltinTables, KnowledgeBaseAnswersAsTheParsedFileDoes) {
   const LicenseDb parsed = LicenseDb::parse(data_file("licenses.json"), "licenses.json");
   const LicenseDb& built_in = LicenseDb::builtin();
   for (const char* text :
-       {"MIT", "apache-2.0", "Apache License, Version 2.0", "the Apache license", "GPL",
-        "GPL-2.0+", "Llama 2", "CC-BY-NC-4.0", "MIT OR Apache-2.0", "Apache-2.0 WITH LLVM-exception",
+       {"MIT", "apache-2.0", "Apache License, Version 2.0", "the Apache license", "GPL", "GPL-2.0+",
+        "Llama 2", "CC-BY-NC-4.0", "MIT OR Apache-2.0", "Apache-2.0 WITH LLVM-exception",
         "unlicensed", "Component not included", "no such license", "", "GPLv3", "BSD"}) {
     for (ContentType type : {ContentType::code, ContentType::data, ContentType::document}) {
       LicenseAssessment a = built_in.assess(text, type);
