@@ -20,6 +20,7 @@ struct ComponentDef {
   bool required = true;
   std::vector<std::string> aliases;             ///< other names manifests may use
   std::vector<std::string> may_be_included_in;  ///< component names it may live inside
+  bool operator==(const ComponentDef&) const = default;
 };
 
 struct ClassDef {
@@ -27,6 +28,7 @@ struct ClassDef {
   std::string name;   ///< e.g. "Open Model"
   std::string label;  ///< e.g. "Class III - Open Model"
   std::string roman;  ///< e.g. "III"
+  bool operator==(const ClassDef&) const = default;
 };
 
 /// When `component` is not met but `substitute` is, the substitute counts in
@@ -36,6 +38,7 @@ struct Substitution {
   std::size_t substitute = 0;  ///< index into Framework::components
   std::vector<int> counts_in;
   std::vector<int> waived_in;
+  bool operator==(const Substitution&) const = default;
 };
 
 struct Framework {
@@ -49,6 +52,9 @@ struct Framework {
   /// Licenses to suggest when a component of a type lacks an open one,
   /// indexed by ContentType.
   std::vector<std::vector<std::string>> recommended_licenses{3};
+
+  /// Same definition, field by field (origin included).
+  bool operator==(const Framework&) const = default;
 
   /// The suggestions for one type (may be empty).
   const std::vector<std::string>& recommended(ContentType t) const {
@@ -69,7 +75,8 @@ struct Framework {
 
 /// Parses and validates a definition. Throws Error with origin:line:col.
 Framework parse_framework(std::string_view yaml_text, std::string_view origin);
-/// The MOF 1.0 definition built into the binary (parsed once).
+/// The MOF 1.0 definition built into the binary (data/mof-1.0.yaml, compiled
+/// into constant tables at build time; built once, on first use).
 const Framework& builtin_framework();
 
 }  // namespace mofcheck

@@ -36,6 +36,7 @@ struct LicenseInfo {
   std::string note;                   ///< e.g. why it suits a type only with care
   std::vector<ContentType> note_for;  ///< the types `note` concerns
   std::string reason;                 ///< for licenses that are not open: why, for a producer
+  bool operator==(const LicenseInfo&) const = default;
 };
 
 /// One SPDX license exception (the right-hand side of WITH).
@@ -43,6 +44,7 @@ struct ExceptionInfo {
   std::string id;
   std::string name;
   bool deprecated = false;
+  bool operator==(const ExceptionInfo&) const = default;
 };
 
 /// A license that is recognised by name but is not open (custom model
@@ -55,6 +57,7 @@ struct KnownLicense {
   std::string reason;                 ///< why it is not open, for a producer
   std::string kind;  ///< "restricted", "sentinel-unlicensed", "sentinel-not-included",
                      ///< "sentinel-undisclosed"
+  bool operator==(const KnownLicense&) const = default;
 };
 
 /// One problem or remark about a written license.
@@ -124,6 +127,7 @@ class LicenseDb {
 
  private:
   friend class LicenseMemo;
+  friend struct BuiltinTablesAccess;  // the build's table generator and its test
   /// Distinct for every knowledge base this process loads (0 after a move).
   std::uint64_t serial() const;
 

@@ -55,6 +55,9 @@ class MotRules {
   const std::vector<std::string>& open_ids() const { return open_list_; }
   const std::string& source() const { return source_; }
 
+  /// Same facts (the built-in tables against the parsed file, in the tests).
+  friend bool operator==(const MotRules&, const MotRules&) = default;
+
   /// The MOT's verdict on a written license for a component of `type`:
   /// open (suits_type as its type data says), unlicensed, or not open. Never
   /// throws; findings and suggestion stay empty (the caller compares with
@@ -62,6 +65,7 @@ class MotRules {
   LicenseAssessment assess(std::string_view written, ContentType type) const;
 
  private:
+  friend struct BuiltinTablesAccess;  // the build's table generator
   struct Hash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }

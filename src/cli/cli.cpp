@@ -21,6 +21,7 @@
 #include "cli/help_format.hpp"
 #include "cli/output_guard.hpp"
 #include "manifest/record_stream.hpp"
+#include "framework/builtin_tables.hpp"
 #include "report/wrap.hpp"
 #include "util/text_util.hpp"
 
@@ -38,15 +39,11 @@ std::string exit_codes(const std::string& own) {
   return "Exit codes:\n" + own + exit_usage;
 }
 
+// Read from the built-in tables directly: --version builds no knowledge base.
 std::string version_text() {
-  std::string s = std::string("mof-check ") + version;
-  try {
-    s += " (" + builtin_framework().name + " " + builtin_framework().version +
-         ", SPDX license list " + LicenseDb::builtin().list_version() + ")";
-  } catch (const Error&) {
-    // Built-in data is checked by the tests; --version must still answer.
-  }
-  return s;
+  return std::string("mof-check ") + version + " (" + std::string(builtin::kFramework.name) + " " +
+         std::string(builtin::kFramework.version) + ", SPDX license list " +
+         std::string(builtin::kLicenses.list_version) + ")";
 }
 
 std::vector<const CLI::App*> subcommands_of(const CLI::App& app) {
@@ -247,56 +244,78 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   auto add = [&](const char* name, const char* description, const std::string& exits) {
     CLI::App* sub = app.add_subcommand(name, description);
     sub->footer(exit_codes(exits));
-    add_color_option(*sub, color);
     return sub;
   };
-  CheckOptions check;
-  setup_check(*add("check", "Evaluate manifests (the default command)",
-                   "  0    evaluated; no error diagnostic, and every gate passed\n"
-                   "  1    evaluated, but the gate failed: below --min-class, a --require "
-                   "component not met, an error diagnostic (also a warning with --fail-on "
-                   "warning), an expired waiver, or a --paths problem\n"),
-              check);
-  ComponentsOptions components;
-  setup_components(*add("components", "List the components of the definition", "  0    listed\n"),
-                   components);
-  LicenseOptions license;
-  setup_license(*add("license", "Explain a license id or SPDX expression",
-                     "  0    the license is open\n  1    the license is not open (or unknown)\n"),
-                license);
-  LicensesOptions licenses;
-  setup_licenses(*add("licenses", "List the license knowledge base", "  0    listed\n"), licenses);
-  FixOptions fix;
-  setup_fix(*add("fix", "Rewrite a manifest's licenses as canonical SPDX ids",
-                 "  0    written (with --check: nothing to change)\n"
-                 "  1    --check: the file would change\n"),
-            fix);
-  InitOptions init;
-  setup_init(*add("init", "Write a manifest template to fill in", "  0    written\n"), init);
-  ScanOptions scan;
-  setup_scan(*add("scan", "Draft a manifest from a model repository checkout",
-                  "  0    drafted (whatever class the draft reaches)\n"),
-             scan);
-  DiffOptions diff;
-  setup_diff(*add("diff", "Compare two manifests: class and component changes",
-                  "  0    compared\n  1    --fail-on-downgrade, and the class went down\n"),
-             diff);
-  BadgeOptions badge;
-  setup_badge(*add("badge", "Write an SVG badge of a manifest's class", "  0    written\n"), badge);
+  CLI::App* check_cmd = add("check", "Evaluate manifests (the default command)",
+                            "  0    evaluated; no error diagnostic, and every gate passed\n"
+                            "  1    evaluated, but the gate failed: below --min-class, a --require "
+                            "component not met, an error diagnostic (also a warning with --fail-on "
+                            "warning), an expired waiver, or a --paths problem\n");
+  CLI::App* components_cmd =
+      add("components", "List the components of the definition", "  0    listed\n");
+  CLI::App* license_cmd =
+      add("license", "Explain a license id or SPDX expression",
+          "  0    the license is open\n  1    the license is not open (or unknown)\n");
+  CLI::App* licenses_cmd = add("licenses", "List the license knowledge base", "  0    listed\n");
+  CLI::App* fix_cmd = add("fix", "Rewrite a manifest's licenses as canonical SPDX ids",
+                          "  0    written (with --check: nothing to change)\n"
+                          "  1    --check: the file would change\n");
+  CLI::App* init_cmd = add("init", "Write a manifest template to fill in", "  0    written\n");
+  CLI::App* scan_cmd = add("scan", "Draft a manifest from a model repository checkout",
+                           "  0    drafted (whatever class the draft reaches)\n");
+  CLI::App* diff_cmd =
+      add("diff", "Compare two manifests: class and component changes",
+          "  0    compared\n  1    --fail-on-downgrade, and the class went down\n");
+  CLI::App* badge_cmd =
+      add("badge", "Write an SVG badge of a manifest's class", "  0    written\n");
   std::string help_topic;
   CLI::App* help = app.add_subcommand("help", "Show help for mof-check or for one command");
   help->add_option("command", help_topic, "The command to explain")->type_name("COMMAND");
-  CompletionsOptions completions;
-  setup_completions(*add("completions", "Print a shell completion script (bash, zsh or fish)",
-                         "  0    printed\n"),
-                    completions);
+  CLI::App* completions_cmd =
+      add("completions", "Print a shell completion script (bash, zsh or fish)", "  0    printed\n");
 
   std::vector<std::string> args;
   for (int i = 1; i < argc; ++i) args.emplace_back(argv[i]);
+  // Only the command that runs needs its options: setting up every
+  // command's options was most of the start-up left after the built-in
+  // data. Help without a command, `help`, and `completions` describe them all.
+  const CLI::App* first = args.empty() ? nullptr : find_subcommand(app, args[0]);
+  const bool all = args.empty() || args[0] == "--help" || args[0] == "-h" || first == help ||
+                   first == completions_cmd;
+  auto needs = [&](const CLI::App* sub) {
+    if (all) return true;
+    if (args[0] == "--version") return false;
+    return first == sub || (!first && sub == check_cmd);
+  };
+  auto set_up = [&](CLI::App* sub, auto&& setup, auto& opts) {
+    if (!needs(sub)) return;
+    add_color_option(*sub, color);
+    setup(*sub, opts);
+  };
+  CheckOptions check;
+  set_up(check_cmd, setup_check, check);
+  ComponentsOptions components;
+  set_up(components_cmd, setup_components, components);
+  LicenseOptions license;
+  set_up(license_cmd, setup_license, license);
+  LicensesOptions licenses;
+  set_up(licenses_cmd, setup_licenses, licenses);
+  FixOptions fix;
+  set_up(fix_cmd, setup_fix, fix);
+  InitOptions init;
+  set_up(init_cmd, setup_init, init);
+  ScanOptions scan;
+  set_up(scan_cmd, setup_scan, scan);
+  DiffOptions diff;
+  set_up(diff_cmd, setup_diff, diff);
+  BadgeOptions badge;
+  set_up(badge_cmd, setup_badge, badge);
+  CompletionsOptions completions;
+  set_up(completions_cmd, setup_completions, completions);
+
   // "mof-check FILE..." means "mof-check check FILE...", unless the first
   // word is a near miss of a command and names no file.
-  if (!args.empty() && args[0] != "--help" && args[0] != "-h" && args[0] != "--version" &&
-      !find_subcommand(app, args[0])) {
+  if (!args.empty() && args[0] != "--help" && args[0] != "-h" && args[0] != "--version" && !first) {
     std::error_code ec;
     std::string near =
         args[0].rfind('-', 0) == 0 ? std::string() : nearest(args[0], subcommand_names(app));

@@ -8,8 +8,9 @@
 
 namespace mofcheck {
 
-FdStreamBuf::FdStreamBuf(int fd, std::size_t capacity) : fd_(fd), buffer_(capacity) {
-  setp(buffer_.data(), buffer_.data() + buffer_.size());
+FdStreamBuf::FdStreamBuf(int fd, std::size_t capacity)
+    : fd_(fd), capacity_(capacity), buffer_(new char[capacity]) {
+  setp(buffer_.get(), buffer_.get() + capacity_);
 }
 
 FdStreamBuf::~FdStreamBuf() {
@@ -33,8 +34,8 @@ bool FdStreamBuf::write_all(const char* p, std::size_t n) {
 
 bool FdStreamBuf::drain() {
   std::size_t n = static_cast<std::size_t>(pptr() - pbase());
-  setp(buffer_.data(), buffer_.data() + buffer_.size());
-  return n == 0 ? error_ == 0 : write_all(buffer_.data(), n);
+  setp(buffer_.get(), buffer_.get() + capacity_);
+  return n == 0 ? error_ == 0 : write_all(buffer_.get(), n);
 }
 
 FdStreamBuf::int_type FdStreamBuf::overflow(int_type c) {

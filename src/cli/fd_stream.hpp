@@ -4,6 +4,7 @@
 // pipe is never taken for success. Private.
 #pragma once
 
+#include <memory>
 #include <ostream>
 #include <streambuf>
 #include <string>
@@ -37,7 +38,11 @@ class FdStreamBuf : public std::streambuf {
 
   int fd_;
   int error_ = 0;
-  std::vector<char> buffer_;
+  // Not zero-filled: the memory is written before it is read, and a short
+  // run (`mof-check FILE`) touches only the pages it writes instead of
+  // faulting in 1 MiB per stream.
+  std::size_t capacity_;
+  std::unique_ptr<char[]> buffer_;
 };
 
 /// The errno behind a failed `out`: its FdStreamBuf's error() when it has

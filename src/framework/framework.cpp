@@ -5,7 +5,6 @@
 #include <set>
 
 #include "syntax/yaml_reader.hpp"
-#include "util/embedded_data.hpp"
 #include "util/known_keys.hpp"
 #include "util/text_util.hpp"
 
@@ -260,16 +259,6 @@ Framework read_framework(const YAML::Node& root, std::string_view origin) {
 
 Framework parse_framework(std::string_view yaml_text, std::string_view origin) {
   return read_framework(yaml::load(yaml_text, origin), origin);
-}
-
-const Framework& builtin_framework() {
-  // The built-in definition is our own, tested text: it skips the bounded
-  // pre-read that guards yaml-cpp against hostile input, a third of the
-  // start-up time of `mof-check FILE`.
-  static const Framework fw =
-      read_framework(yaml::load_known_good(embedded::framework_yaml(), "<builtin>/mof-1.0.yaml"),
-                     "<builtin>/mof-1.0.yaml");
-  return fw;
 }
 
 }  // namespace mofcheck

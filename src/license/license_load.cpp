@@ -8,7 +8,6 @@
 
 #include "license/license_tables.hpp"
 #include "syntax/doc_tree.hpp"
-#include "util/embedded_data.hpp"
 #include "util/text_util.hpp"
 
 namespace mofcheck {
@@ -43,7 +42,7 @@ class Loader {
     for (int pass = 0; pass < 2; ++pass) {
       for (std::size_t i = 0; i < d_.licenses.size(); ++i) {
         if (d_.licenses[i].deprecated != (pass == 1)) continue;
-        d_.phrases.emplace(normalise(d_.licenses[i].name), static_cast<int>(i));
+        d_.phrases.map.emplace(normalise(d_.licenses[i].name), static_cast<int>(i));
       }
     }
   }
@@ -169,7 +168,7 @@ class Loader {
       fail(n, info.id + ": a deprecated id needs a \"replacement\"");
     }
     int index = static_cast<int>(d_.licenses.size());
-    if (!d_.license_by_lower.emplace(text::lower(info.id), index).second) {
+    if (!d_.license_by_lower.map.emplace(text::lower(info.id), index).second) {
       fail(n, "duplicate license id " + info.id);
     }
     d_.suits_mask.push_back(type_mask(info.suits));
@@ -189,7 +188,7 @@ class Loader {
     });
     if (!is_plain_id(info.id)) fail(n, "exception needs an \"id\"");
     int index = static_cast<int>(d_.exceptions.size());
-    if (!d_.exception_by_lower.emplace(text::lower(info.id), index).second) {
+    if (!d_.exception_by_lower.map.emplace(text::lower(info.id), index).second) {
       fail(n, "duplicate exception id " + info.id);
     }
     d_.exceptions.push_back(std::move(info));
@@ -223,7 +222,7 @@ class Loader {
     int value = -static_cast<int>(d_.known.size()) - 1;
     for (std::size_t i = 0; i < k.patterns.size(); ++i) {
       if (k.patterns[i].empty()) fail(*pattern_at[i], "pattern has no letters or digits");
-      auto [it, inserted] = d_.phrases.emplace(k.patterns[i], value);
+      auto [it, inserted] = d_.phrases.map.emplace(k.patterns[i], value);
       if (!inserted && it->second != value) fail(*pattern_at[i], "pattern is already used");
     }
     d_.known.push_back(std::move(k));
@@ -236,16 +235,16 @@ class Loader {
       if (target < 0) fail(*id, "alias points at unknown id " + id->text);
       std::string key = normalise(spelling);
       if (key.empty()) fail(*id, "alias has no letters or digits");
-      auto [it, inserted] = d_.phrases.emplace(std::move(key), target);
+      auto [it, inserted] = d_.phrases.map.emplace(std::move(key), target);
       if (!inserted && it->second != target) fail(*id, "alias is already used");
     }
     for (const Node* g : guesses_) {
       std::string key = normalise(g->text);
-      auto it = d_.phrases.find(key);
-      if (key.empty() || it == d_.phrases.end() || it->second < 0) {
+      const int* target = d_.phrases.find(key);
+      if (key.empty() || !target || *target < 0) {
         fail(*g, "alias guess \"" + g->text + "\" is not an alias");
       }
-      d_.guessed.emplace(std::move(key), 0);
+      d_.guessed.map.emplace(std::move(key), 0);
     }
   }
 
@@ -270,14 +269,9 @@ LicenseDb LicenseDb::parse(std::string_view json_text, std::string_view origin) 
   if (json_text.starts_with("\xEF\xBB\xBF")) json_text.remove_prefix(3);
   const Node root = doc::parse_json(json_text, origin, kMaxDepth, kMaxString);
   LicenseDb db;
-  db.impl_->license_by_lower.reserve(1024);
-  db.impl_->phrases.reserve(2048);
+  db.impl_->license_by_lower.map.reserve(1024);
+  db.impl_->phrases.map.reserve(2048);
   Loader(*db.impl_, origin).read(root);
-  return db;
-}
-
-const LicenseDb& LicenseDb::builtin() {
-  static const LicenseDb db = parse(embedded::licenses_json(), "<built-in licenses.json>");
   return db;
 }
 

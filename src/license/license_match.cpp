@@ -42,8 +42,8 @@ int find_lower(const Index& index, std::string_view id) {
   if (id.size() > kMaxIdLength) return -1;
   char buf[kMaxIdLength];
   for (std::size_t i = 0; i < id.size(); ++i) buf[i] = text::lower(id[i]);
-  auto it = index.find(std::string_view(buf, id.size()));
-  return it == index.end() ? -1 : it->second;
+  const int* found = index.find(std::string_view(buf, id.size()));
+  return found ? *found : -1;
 }
 
 }  // namespace
@@ -61,19 +61,17 @@ const int* LicenseDb::Impl::find_phrase(std::string_view text, bool* guess) cons
   if (text.size() > kMaxPhraseLength) return nullptr;
   std::string key = normalise(text);
   if (key.empty()) return nullptr;
-  auto found = [&](Index::const_iterator at) {
-    if (guess) *guess = guessed.find(at->first) != guessed.end();
-    return &at->second;
+  auto found = [&](std::string_view k, const int* at) {
+    if (guess) *guess = guessed.find(k) != nullptr;
+    return at;
   };
-  auto it = phrases.find(key);
-  if (it != phrases.end()) return found(it);
+  if (const int* at = phrases.find(key)) return found(key, at);
   std::string_view k = key;
   for (const std::string& w : leading_words) {
     if (k.size() > w.size() && k.substr(0, w.size()) == w) k.remove_prefix(w.size());
   }
   for (bool stripped = true; stripped;) {
-    it = phrases.find(k);
-    if (it != phrases.end()) return found(it);
+    if (const int* at = phrases.find(k)) return found(k, at);
     stripped = false;
     for (const std::string& w : trailing_words) {
       if (k.size() > w.size() && k.substr(k.size() - w.size()) == w) {

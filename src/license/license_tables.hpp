@@ -5,15 +5,20 @@
 // const members are safe to call from any thread. Private.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include <mofcheck/license.hpp>
+#include <mofcheck/profile.hpp>
+
+#include "license/builtin_tables.hpp"
 
 namespace mofcheck::license_detail {
 
@@ -48,7 +53,28 @@ struct StringHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
-using Index = std::unordered_map<std::string, int, StringHash, std::equal_to<>>;
+using Map = std::unordered_map<std::string, int, StringHash, std::equal_to<>>;
+
+/// A key -> int lookup: the hash map the loader fills from a file, or, for
+/// the built-in data, a sorted constant table (builtin_tables.hpp) that
+/// costs nothing to set up.
+struct Index {
+  Map map;
+  std::span<const builtin::IndexRow> rows;
+
+  /// The value for `key`, or nullptr. The pointer lives as long as the index.
+  const int* find(std::string_view key) const {
+    if (rows.empty()) {
+      auto it = map.find(key);
+      return it == map.end() ? nullptr : &it->second;
+    }
+    auto it =
+        std::lower_bound(rows.begin(), rows.end(), key,
+                         [](const builtin::IndexRow& r, std::string_view k) { return r.key < k; });
+    return it != rows.end() && it->key == key ? &it->value : nullptr;
+  }
+  std::size_t size() const { return rows.empty() ? map.size() : rows.size(); }
+};
 
 }  // namespace mofcheck::license_detail
 
@@ -90,6 +116,31 @@ struct LicenseDb::Impl {
   // license_assess.cpp
   /// Judges `text` (already trimmed). Columns count from its first byte.
   LicenseAssessment assess(std::string_view text, ContentType type) const;
+};
+
+/// The private tables of a loaded LicenseDb and MotRules, read by the
+/// generator of the built-in tables (tools/gen_builtin_tables.cpp) and by the
+/// test that holds the tables to the files.
+struct BuiltinTablesAccess {
+  static const LicenseDb::Impl& impl(const LicenseDb& db) { return *db.impl_; }
+
+  /// MotRules' facts, every set sorted.
+  struct MotFacts {
+    std::string source, filed_under;
+    std::vector<std::string> labels, open, unlicensed, suits[3];
+    std::vector<std::pair<std::string, std::string>> spellings;
+  };
+  static MotFacts facts(const MotRules& m) {
+    auto sorted = [](const MotRules::Set& set) {
+      std::vector<std::string> v(set.begin(), set.end());
+      std::sort(v.begin(), v.end());
+      return v;
+    };
+    MotFacts f{m.source_, m.filed_under_, m.labels_, m.open_list_, sorted(m.unlicensed_),
+               {},        m.spellings_};
+    for (int t = 0; t < 3; ++t) f.suits[t] = sorted(m.suits_[t]);
+    return f;
+  }
 };
 
 }  // namespace mofcheck

@@ -4,8 +4,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "util/embedded_data.hpp"
-
 #include "util/line_index.hpp"
 
 namespace mofcheck {
@@ -77,11 +75,6 @@ MotRules MotRules::parse(std::string_view text, std::string_view origin) {
     throw Error(file, "class labels must be keyed by level numbers");
   }
   return r;
-}
-
-const MotRules& MotRules::builtin() {
-  static const MotRules rules = parse(embedded::mot_profile_json(), "<built-in mot-profile.json>");
-  return rules;
 }
 
 bool MotRules::open(std::string_view written) const {

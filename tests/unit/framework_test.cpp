@@ -3,8 +3,6 @@
 
 #include <gtest/gtest.h>
 
-#include "util/embedded_data.hpp"
-
 namespace mofcheck {
 namespace {
 
@@ -30,24 +28,6 @@ TEST(Framework, BuiltinDefinitionHasTheSeventeenMofComponents) {
   EXPECT_EQ(fw.classes[0].label, "Class III - Open Model");
   EXPECT_EQ(fw.classes[2].label, "Class I - Open Science");
   EXPECT_EQ(fw.label(0), "Unclassified");
-}
-
-// The built-in definition skips the guarded pre-read; the guarded path must
-// accept the same text and read the same definition.
-TEST(Framework, BuiltinDefinitionPassesTheGuardedReaderToo) {
-  const Framework guarded = parse_framework(embedded::framework_yaml(), "<builtin>/mof-1.0.yaml");
-  const Framework& fw = builtin_framework();
-  ASSERT_EQ(guarded.components.size(), fw.components.size());
-  for (std::size_t i = 0; i < fw.components.size(); ++i) {
-    EXPECT_EQ(guarded.components[i].name, fw.components[i].name);
-    EXPECT_EQ(guarded.components[i].class_level, fw.components[i].class_level);
-    EXPECT_EQ(guarded.components[i].required, fw.components[i].required);
-  }
-  ASSERT_EQ(guarded.classes.size(), fw.classes.size());
-  for (std::size_t i = 0; i < fw.classes.size(); ++i) {
-    EXPECT_EQ(guarded.classes[i].label, fw.classes[i].label);
-  }
-  EXPECT_EQ(guarded.recommended_licenses, fw.recommended_licenses);
 }
 
 TEST(Framework, ComponentTypesAndClassesAreThoseOfTheMof) {

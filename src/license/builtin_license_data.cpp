@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: Apache-2.0
+// The built-in knowledge base and MOT profile, made from the constant tables
+// the build generated from data/licenses.json and data/mot-profile.json
+// (builtin_tables.hpp): no text is parsed at start-up, and the lookup tables
+// of the knowledge base are used in place, already sorted.
+#include <string>
+#include <vector>
+
+#include "license/builtin_tables.hpp"
+#include "license/license_tables.hpp"
+
+namespace mofcheck {
+
+namespace {
+
+std::vector<ContentType> types(std::span<const builtin::TypeCode> codes) {
+  std::vector<ContentType> out;
+  out.reserve(codes.size());
+  for (builtin::TypeCode c : codes) out.push_back(static_cast<ContentType>(c));
+  return out;
+}
+
+template <typename Out>
+Out strings(std::span<const std::string_view> in) {
+  Out out;
+  out.reserve(in.size());
+  for (std::string_view s : in) out.insert(out.end(), std::string(s));
+  return out;
+}
+
+}  // namespace
+
+// The built-in objects are made once and never destroyed: freeing a few
+// thousand strings at exit is most of what `mof-check FILE` would do after
+// its report (still reachable through the static reference, so leak checkers
+// stay quiet).
+const LicenseDb& LicenseDb::builtin() {
+  static const LicenseDb& db = *new LicenseDb([] {
+    const builtin::LicenseTables& t = builtin::kLicenses;
+    LicenseDb out;
+    Impl& d = *out.impl_;
+    d.list_version = t.list_version;
+    d.source = t.source;
+    d.default_reason = t.default_reason;
+    d.licenses.reserve(t.licenses.size());
+    d.suits_mask.reserve(t.licenses.size());
+    for (const builtin::LicenseRow& r : t.licenses) {
+      LicenseInfo& info = d.licenses.emplace_back();
+      info.id = r.id;
+      info.name = r.name;
+      info.osi_approved = r.osi_approved;
+      info.fsf_libre = r.fsf_libre;
+      info.deprecated = r.deprecated;
+      info.open = r.open;
+      info.suits = types(r.suits);
+      info.replacement = r.replacement;
+      info.note = r.note;
+      info.note_for = types(r.note_for);
+      info.reason = r.reason;
+      d.suits_mask.push_back(license_detail::type_mask(info.suits));
+    }
+    d.exceptions.reserve(t.exceptions.size());
+    for (const builtin::ExceptionRow& r : t.exceptions) {
+      d.exceptions.push_back({std::string(r.id), std::string(r.name), r.deprecated});
+    }
+    d.known.reserve(t.known.size());
+    for (const builtin::KnownRow& r : t.known) {
+      d.known.push_back({std::string(r.key), std::string(r.name),
+                         strings<std::vector<std::string>>(r.patterns), std::string(r.reason),
+                         std::string(r.kind)});
+    }
+    d.license_by_lower.rows = t.license_by_lower;
+    d.exception_by_lower.rows = t.exception_by_lower;
+    d.phrases.rows = t.phrases;
+    d.guessed.rows = t.guessed;  // (empty rows read the empty map: nothing found)
+    d.leading_words = strings<std::vector<std::string>>(t.leading_words);
+    d.trailing_words = strings<std::vector<std::string>>(t.trailing_words);
+    return out;
+  }());
+  return db;
+}
+
+const MotRules& MotRules::builtin() {
+  static const MotRules& rules = *new MotRules([] {
+    const builtin::MotTables& t = builtin::kMot;
+    MotRules r;
+    r.source_ = t.source;
+    r.filed_under_ = t.filed_under;
+    r.labels_ = strings<std::vector<std::string>>(t.labels);
+    r.open_list_ = strings<std::vector<std::string>>(t.open);
+    r.open_ = strings<Set>(t.open);
+    r.unlicensed_ = strings<Set>(t.unlicensed);
+    for (int i = 0; i < 3; ++i) r.suits_[i] = strings<Set>(t.suits[i]);
+    for (const builtin::SpellingRow& s : t.spellings) {
+      r.spellings_.emplace_back(std::string(s.spdx_id), std::string(s.mot_id));
+    }
+    return r;
+  }());
+  return rules;
+}
+
+}  // namespace mofcheck
