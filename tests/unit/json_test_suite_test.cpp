@@ -12,6 +12,8 @@
 //  - embedded as the value of an unknown key of a manifest's release, which
 //    the reader must parse and then ignore with a warning: y_ gives a
 //    manifest, n_ an "invalid JSON" error, through both paths;
+//  - embedded where text goes (release.version), which the fast path reads
+//    itself: when it takes the manifest it reads what the full reader reads;
 //  - against simdjson's DOM parser (fuzz/json_differential.hpp): the same
 //    verdict and the same values.
 // Refusals that are documented limits, not syntax: duplicate keys (a
@@ -30,6 +32,7 @@
 
 #include "../../fuzz/json_differential.hpp"
 #include "manifest/json_fast_path.hpp"
+#include "manifest/manifest_dump.hpp"
 #include "manifest/manifest_full_reader.hpp"
 
 namespace mofcheck {
@@ -88,7 +91,7 @@ TEST(JsonTestSuite, EveryCaseReadAsJsonDefines) {
   ReadLimits deep;
   deep.max_depth = 1000;
   int counts[3] = {0, 0, 0};  // y, n, i
-  int limited = 0, fast_taken = 0, i_accepted = 0;
+  int limited = 0, fast_taken = 0, fast_slot_taken = 0, i_accepted = 0;
   std::string limited_names;
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
@@ -148,13 +151,32 @@ TEST(JsonTestSuite, EveryCaseReadAsJsonDefines) {
         embedded)
         << why;
 
+    // Embedded where text goes (release.version), the one value position the
+    // plain fast path reads itself: a string or null it may take, and must
+    // then read as the full reader does; anything else is refused by shape.
+    const std::string slot = "{\"release\": {\"name\": \"m\", \"version\": " + c.input + "}}";
+    std::string full_dump;
+    Verdict in_slot = verdict_of(
+        [&] {
+          full_dump = dump_manifest(read_manifest_fully(slot, "doc", InputSyntax::json, deep));
+        },
+        &why);
+    EXPECT_TRUE(fits(kind, in_slot)) << "in a text slot, full reader: " << why;
+    if (read_plain_json_manifest(slot, "doc", deep, plain)) {
+      ++fast_slot_taken;
+      EXPECT_NE(kind, 'n') << "the fast path took an invalid value in a text slot";
+      EXPECT_EQ(dump_manifest(plain), full_dump);
+    }
+
     // The second parser on the raw document.
     EXPECT_EQ(fuzz::json_differential(c.input), "");
   }
   std::printf(
       "JSONTestSuite: %d y_, %d n_, %d i_ cases (%d i_ accepted); %d refused by a "
-      "documented limit:%s; the fast path took %d whole documents\n",
-      counts[0], counts[1], counts[2], i_accepted, limited, limited_names.c_str(), fast_taken);
+      "documented limit:%s; the fast path took %d whole documents and %d values in a text "
+      "slot\n",
+      counts[0], counts[1], counts[2], i_accepted, limited, limited_names.c_str(), fast_taken,
+      fast_slot_taken);
   RecordProperty("cases", static_cast<int>(cases.size()));
 }
 
