@@ -62,7 +62,7 @@ class Writer {
   template <typename Strings>
   std::string strings(const Strings& items) {
     if (items.empty()) return "{}";
-    std::string name = "s" + std::to_string(next_++);
+    std::string name = name_for('s');
     out_ << "constexpr std::string_view " << name << "[] = {";
     for (const auto& s : items) out_ << lit(s) << ", ";
     out_ << "};\n";
@@ -71,7 +71,7 @@ class Writer {
   template <typename Ints>
   std::string ints(const char* type, const Ints& items) {
     if (items.empty()) return "{}";
-    std::string name = "n" + std::to_string(next_++);
+    std::string name = name_for('n');
     out_ << "constexpr " << type << ' ' << name << "[] = {";
     for (auto v : items) out_ << static_cast<int>(v) << ", ";
     out_ << "};\n";
@@ -82,7 +82,7 @@ class Writer {
     std::vector<std::pair<std::string, int>> rows(index.map.begin(), index.map.end());
     if (rows.empty()) return "{}";
     std::sort(rows.begin(), rows.end());
-    std::string name = "x" + std::to_string(next_++);
+    std::string name = name_for('x');
     out_ << "constexpr IndexRow " << name << "[] = {\n";
     for (const auto& [key, value] : rows) out_ << "  {" << lit(key) << ", " << value << "},\n";
     out_ << "};\n";
@@ -91,6 +91,12 @@ class Writer {
   std::ostringstream& out() { return out_; }
 
  private:
+  std::string name_for(char prefix) {
+    std::string name(1, prefix);
+    name += std::to_string(next_++);
+    return name;
+  }
+
   std::ostringstream out_;
   int next_ = 0;
 };

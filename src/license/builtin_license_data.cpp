@@ -45,18 +45,20 @@ const LicenseDb& LicenseDb::builtin() {
     d.licenses.reserve(t.licenses.size());
     d.suits_mask.reserve(t.licenses.size());
     for (const builtin::LicenseRow& r : t.licenses) {
-      LicenseInfo& info = d.licenses.emplace_back();
-      info.id = r.id;
-      info.name = r.name;
-      info.osi_approved = r.osi_approved;
-      info.fsf_libre = r.fsf_libre;
-      info.deprecated = r.deprecated;
-      info.open = r.open;
-      info.suits = types(r.suits);
-      info.replacement = r.replacement;
-      info.note = r.note;
-      info.note_for = types(r.note_for);
-      info.reason = r.reason;
+      // Constructed in place: assigning into default strings costs twice.
+      const LicenseInfo& info = d.licenses.emplace_back(LicenseInfo{
+          .id = std::string(r.id),
+          .name = std::string(r.name),
+          .osi_approved = r.osi_approved,
+          .fsf_libre = r.fsf_libre,
+          .deprecated = r.deprecated,
+          .open = r.open,
+          .suits = types(r.suits),
+          .replacement = std::string(r.replacement),
+          .note = std::string(r.note),
+          .note_for = types(r.note_for),
+          .reason = std::string(r.reason),
+      });
       d.suits_mask.push_back(license_detail::type_mask(info.suits));
     }
     d.exceptions.reserve(t.exceptions.size());
