@@ -44,7 +44,7 @@ Outcome score(const Manifest& m, const BatchSettings& s) {
   thread_local std::optional<LicenseMemo> memo;
   if (!memo || !memo->serves(*s.licenses, s.profile)) memo.emplace(*s.licenses, s.profile);
   Outcome o;
-  o.evaluation = evaluate(m, *s.framework, *memo);
+  o.evaluation = evaluate(m, *s.framework, *memo, s.detail);
   o.gate = check_gate(*o.evaluation, *s.policy);
   if (!s.paths_root.empty()) apply_path_check(m, s.paths_root, *o.evaluation, o.gate);
   if (s.verify_licenses && !s.paths_root.empty())
@@ -86,8 +86,17 @@ Outcome score_record(const Record& rec, const std::string& shown, const BatchSet
 // Parses and scores every item of a batch, in order, into `out`, and renders
 // each outcome when there is a renderer.
 void score_batch(RecordBatch& batch, const std::vector<InputItem>& inputs, const BatchSettings& s,
-                 const Renderer& render, std::vector<Outcome>& out) {
+                 const Renderer& render, std::vector<Outcome>& out,
+                 std::vector<std::string>& spare) {
   out.reserve(batch.items.size());
+  // The renderer writes over the room of a report rendered before.
+  auto rendered = [&](Outcome& o) {
+    if (!spare.empty()) {
+      o.rendered = std::move(spare.back());
+      spare.pop_back();
+    }
+    render(o);
+  };
   for (BatchItem& item : batch.items) {
     if (item.error) {
       out.push_back(failed(std::move(item.error)));
@@ -106,13 +115,13 @@ void score_batch(RecordBatch& batch, const std::vector<InputItem>& inputs, const
           } catch (const Error& e) {
             out.push_back(failed(std::make_unique<RecordError>(with_flag_hint(e), shown, number)));
           }
-          if (render) render(out.back());
+          if (render) rendered(out.back());
         }
         continue;
       }
       out.push_back(score_record(rec, shown, s));
     }
-    if (render) render(out.back());
+    if (render) rendered(out.back());
   }
 }
 
@@ -124,7 +133,17 @@ Renderer make_renderer(const BatchSettings& s) {
 struct Slot {
   RecordBatch batch;
   std::vector<Outcome> outcomes;
-  bool scored = false;  // under the batch mutex
+  std::vector<std::string> spare;  // rendered reports' buffers, for the next batch's
+  bool scored = false;             // under the batch mutex
+
+  // Ready for the next batch; the buffers of rendered reports are kept.
+  void clear() {
+    for (Outcome& o : outcomes) {
+      if (o.rendered.capacity() > 0) spare.push_back(std::move(o.rendered));
+    }
+    outcomes.clear();
+    batch.clear();
+  }
 };
 
 // Records per batch: enough that a hand-over between threads (a few futex
@@ -160,10 +179,9 @@ void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settin
     Slot& slot = slots[0];
     const Renderer render = make_renderer(settings);
     do {
-      score_batch(slot.batch, inputs, settings, render, slot.outcomes);
+      score_batch(slot.batch, inputs, settings, render, slot.outcomes, slot.spare);
       if (!emit(slot.outcomes)) return;
-      slot.outcomes.clear();
-      slot.batch.clear();
+      slot.clear();
     } while (reader.fill(slot.batch, batch_items, batch_bytes));
     return;
   }
@@ -196,8 +214,7 @@ void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settin
       }
       Slot& slot = slots[k % window];
       // The outcomes of batch k - window are freed here, not on the sink's thread.
-      slot.outcomes.clear();
-      slot.batch.clear();
+      slot.clear();
       bool got = false;
       try {
         got = reader.fill(slot.batch, batch_items, batch_bytes);
@@ -223,7 +240,7 @@ void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settin
       }
       worker_cv.notify_one();
       if (!got) return;
-      score_batch(slot.batch, inputs, settings, render, slot.outcomes);
+      score_batch(slot.batch, inputs, settings, render, slot.outcomes, slot.spare);
       std::lock_guard lock(mutex);
       slot.scored = true;
       if (k == consumed) sink_cv.notify_all();
@@ -234,7 +251,8 @@ void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settin
 
   // This thread scores batch 0 while the workers read on, then hands every
   // batch to the sink in order.
-  score_batch(slots[0].batch, inputs, settings, make_renderer(settings), slots[0].outcomes);
+  score_batch(slots[0].batch, inputs, settings, make_renderer(settings), slots[0].outcomes,
+              slots[0].spare);
   slots[0].scored = true;
   for (std::size_t k = 0;; ++k) {
     Slot& slot = slots[k % window];

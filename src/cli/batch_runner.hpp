@@ -16,6 +16,7 @@
 #include <mofcheck/manifest.hpp>
 
 #include "cli/input_walk.hpp"
+#include "evaluate/license_memo.hpp"
 #include "manifest/record_stream.hpp"
 
 namespace mofcheck {
@@ -28,7 +29,9 @@ struct Outcome {
   std::string rendered;  ///< its report, when a BatchSettings::make_renderer renderer wrote it
 };
 
-/// Writes an outcome's report into Outcome::rendered (or leaves it empty).
+/// Writes an outcome's report into Outcome::rendered, or leaves it empty.
+/// Outcome::rendered may arrive holding the bytes of an earlier report: room
+/// to write over (its capacity is reused), not part of this one.
 using Renderer = std::function<void(Outcome&)>;
 
 struct BatchSettings {
@@ -41,6 +44,9 @@ struct BatchSettings {
   unsigned jobs = 1;             ///< threads reading and evaluating; output order never changes
   std::string paths_root;        ///< --paths: verify each manifest's local paths under it
   bool verify_licenses = false;  ///< --verify-licenses: claims against their texts
+  /// What every report needs: EvaluationDetail::verdict when the reports
+  /// print no fix outcomes and no next steps (csv).
+  EvaluationDetail detail = EvaluationDetail::full;
   /// When set, each scoring thread makes one renderer (its own state) and
   /// runs it on every outcome it scores, so reports are written in
   /// parallel; the renderers must not share state that is not thread-safe.

@@ -450,7 +450,8 @@ Evaluation evaluate(const Manifest& m, const Framework& fw, const LicenseDb& db,
   return evaluate(m, fw, memo);
 }
 
-Evaluation evaluate(const Manifest& m, const Framework& fw, LicenseMemo& memo) {
+Evaluation evaluate(const Manifest& m, const Framework& fw, LicenseMemo& memo,
+                    EvaluationDetail detail) {
   Evaluation ev;
   std::vector<const Field*> sources;
   judge<true>(m, fw, memo, memo.profile(), as_written, ev, &sources);
@@ -464,7 +465,8 @@ Evaluation evaluate(const Manifest& m, const Framework& fw, LicenseMemo& memo) {
   }
   explain_profile_difference(m, memo, sources, other, ev);
   compare_published(m, ev);
-  // Part of every evaluation, so that check, diff, badge and scan agree.
+  if (detail == EvaluationDetail::verdict) return ev;
+  // Part of every full evaluation, so that check, diff, badge and scan agree.
   add_fix_outcomes(ev, m, fw, memo);
   for (ClassGap& gap : ev.gaps) gap.actions = minimal_actions(ev, gap);
   ev.next_steps = next_steps(ev);
