@@ -14,6 +14,7 @@
 #include "cli/batch_reader.hpp"
 #include "cli/flag_hints.hpp"
 #include "evaluate/license_memo.hpp"
+#include "manifest/manifest_reuse.hpp"
 
 namespace mofcheck {
 
@@ -39,12 +40,25 @@ Error in_record(const Error& e, const std::string& origin, const Record& rec) {
   return Error(where, e.message());
 }
 
-Outcome score(const Manifest& m, const BatchSettings& s) {
+// What the outcomes of a slot's earlier batch leave for its next one: the
+// buffers of rendered reports and evaluations, whose room is reused.
+struct Spares {
+  std::vector<std::string> rendered;
+  std::vector<Evaluation> evaluations;
+};
+
+Outcome score(const Manifest& m, const BatchSettings& s, Spares& spares) {
   // The same license texts recur across records: each thread keeps their verdicts.
   thread_local std::optional<LicenseMemo> memo;
   if (!memo || !memo->serves(*s.licenses, s.profile)) memo.emplace(*s.licenses, s.profile);
   Outcome o;
-  o.evaluation = evaluate(m, *s.framework, *memo, s.detail);
+  if (spares.evaluations.empty()) {
+    o.evaluation.emplace();
+  } else {
+    o.evaluation.emplace(std::move(spares.evaluations.back()));
+    spares.evaluations.pop_back();
+  }
+  evaluate_into(*o.evaluation, m, *s.framework, *memo, s.detail);
   o.gate = check_gate(*o.evaluation, *s.policy);
   if (!s.paths_root.empty()) apply_path_check(m, s.paths_root, *o.evaluation, o.gate);
   if (s.verify_licenses && !s.paths_root.empty())
@@ -52,10 +66,19 @@ Outcome score(const Manifest& m, const BatchSettings& s) {
   return o;
 }
 
-Outcome score_record(const Record& rec, const std::string& shown, const BatchSettings& s) {
+// The manifest each thread reads record after record into, keeping its room.
+Manifest& thread_manifest() {
+  thread_local Manifest m;
+  return m;
+}
+
+Outcome score_record(const Record& rec, const std::string& shown, const BatchSettings& s,
+                     Spares& spares) {
+  Manifest& m = thread_manifest();
   if (rec.number == 0) {
     try {
-      return score(parse_manifest(rec.text, shown, InputSyntax::automatic, s.limits), s);
+      parse_manifest_into(m, rec.text, shown, InputSyntax::automatic, s.limits);
+      return score(m, s, spares);
     } catch (const Error& e) {
       return failed(std::make_unique<Error>(with_flag_hint(e)));
     }
@@ -67,17 +90,14 @@ Outcome score_record(const Record& rec, const std::string& shown, const BatchSet
       Error too_large({origin, rec.line, rec.column}, rec.problem, ErrorKind::input_too_large);
       throw Error(too_large.where(), with_flag_hint(too_large).message() + "; it is skipped");
     }
-    // Built in place and scored by reference: a Manifest holds some fifty strings.
-    Manifest m = [&] {
-      try {
-        return parse_manifest(rec.text, origin, rec.syntax, s.limits);
-      } catch (const Error& e) {
-        throw in_record(e, origin, rec);
-      }
-    }();
+    try {
+      parse_manifest_into(m, rec.text, origin, rec.syntax, s.limits);
+    } catch (const Error& e) {
+      throw in_record(e, origin, rec);
+    }
     m.record = rec.number;
     offset_positions(m, rec.line, rec.column);
-    return score(m, s);
+    return score(m, s, spares);
   } catch (const Error& e) {
     return failed(std::make_unique<RecordError>(with_flag_hint(e), shown, rec.number));
   }
@@ -86,14 +106,13 @@ Outcome score_record(const Record& rec, const std::string& shown, const BatchSet
 // Parses and scores every item of a batch, in order, into `out`, and renders
 // each outcome when there is a renderer.
 void score_batch(RecordBatch& batch, const std::vector<InputItem>& inputs, const BatchSettings& s,
-                 const Renderer& render, std::vector<Outcome>& out,
-                 std::vector<std::string>& spare) {
+                 const Renderer& render, std::vector<Outcome>& out, Spares& spares) {
   out.reserve(batch.items.size());
   // The renderer writes over the room of a report rendered before.
   auto rendered = [&](Outcome& o) {
-    if (!spare.empty()) {
-      o.rendered = std::move(spare.back());
-      spare.pop_back();
+    if (!spares.rendered.empty()) {
+      o.rendered = std::move(spares.rendered.back());
+      spares.rendered.pop_back();
     }
     render(o);
   };
@@ -111,7 +130,7 @@ void score_batch(RecordBatch& batch, const std::vector<InputItem>& inputs, const
           ++number;
           try {
             if (!page_rec.manifest) throw *page_rec.error;
-            out.push_back(score(*page_rec.manifest, s));
+            out.push_back(score(*page_rec.manifest, s, spares));
           } catch (const Error& e) {
             out.push_back(failed(std::make_unique<RecordError>(with_flag_hint(e), shown, number)));
           }
@@ -119,7 +138,7 @@ void score_batch(RecordBatch& batch, const std::vector<InputItem>& inputs, const
         }
         continue;
       }
-      out.push_back(score_record(rec, shown, s));
+      out.push_back(score_record(rec, shown, s, spares));
     }
     if (render) rendered(out.back());
   }
@@ -133,13 +152,14 @@ Renderer make_renderer(const BatchSettings& s) {
 struct Slot {
   RecordBatch batch;
   std::vector<Outcome> outcomes;
-  std::vector<std::string> spare;  // rendered reports' buffers, for the next batch's
-  bool scored = false;             // under the batch mutex
+  Spares spares;
+  bool scored = false;  // under the batch mutex
 
-  // Ready for the next batch; the buffers of rendered reports are kept.
+  // Ready for the next batch; rendered reports and evaluations are kept as room.
   void clear() {
     for (Outcome& o : outcomes) {
-      if (o.rendered.capacity() > 0) spare.push_back(std::move(o.rendered));
+      if (o.rendered.capacity() > 0) spares.rendered.push_back(std::move(o.rendered));
+      if (o.evaluation) spares.evaluations.push_back(std::move(*o.evaluation));
     }
     outcomes.clear();
     batch.clear();
@@ -179,7 +199,7 @@ void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settin
     Slot& slot = slots[0];
     const Renderer render = make_renderer(settings);
     do {
-      score_batch(slot.batch, inputs, settings, render, slot.outcomes, slot.spare);
+      score_batch(slot.batch, inputs, settings, render, slot.outcomes, slot.spares);
       if (!emit(slot.outcomes)) return;
       slot.clear();
     } while (reader.fill(slot.batch, batch_items, batch_bytes));
@@ -240,7 +260,7 @@ void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settin
       }
       worker_cv.notify_one();
       if (!got) return;
-      score_batch(slot.batch, inputs, settings, render, slot.outcomes, slot.spare);
+      score_batch(slot.batch, inputs, settings, render, slot.outcomes, slot.spares);
       std::lock_guard lock(mutex);
       slot.scored = true;
       if (k == consumed) sink_cv.notify_all();
@@ -252,7 +272,7 @@ void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settin
   // This thread scores batch 0 while the workers read on, then hands every
   // batch to the sink in order.
   score_batch(slots[0].batch, inputs, settings, make_renderer(settings), slots[0].outcomes,
-              slots[0].spare);
+              slots[0].spares);
   slots[0].scored = true;
   for (std::size_t k = 0;; ++k) {
     Slot& slot = slots[k % window];

@@ -290,19 +290,16 @@ int check_inputs(const CheckOptions& opts, Context& ctx) {
   // scoring threads write the lines (the jsonl reporter's own function, each
   // thread with its own cache), and this thread only copies them out (the
   // same bytes; the tests compare).
-  // Without --output files nothing else needs the evaluation: it is freed
-  // there too.
   if (opts.format == "jsonl" && settings.jobs > 1) {
-    settings.make_renderer = [keep = !outputs.files.empty()] {
+    settings.make_renderer = [] {
       auto cache = std::make_shared<JsonReportCache>();
-      return [cache, keep](Outcome& o) {
+      return [cache](Outcome& o) {
         if (!o.evaluation) {
           o.rendered.clear();
           return;
         }
         // The jsonl reporter's line, written straight into the outcome.
         o.rendered.resize(write_jsonl_line(o.rendered, *o.evaluation, o.gate, *cache));
-        if (!keep) o.evaluation.reset();
       };
     };
   }

@@ -83,6 +83,11 @@ enum class EvaluationDetail {
 /// base and the profile).
 Evaluation evaluate(const Manifest& manifest, const Framework& framework, LicenseMemo& memo,
                     EvaluationDetail detail = EvaluationDetail::full);
+/// The same into `ev`, whatever it held (an earlier record's evaluation):
+/// afterwards it equals what evaluate() returns, and its strings and lists
+/// kept their room. Throws as evaluate(), leaving `ev` unspecified.
+void evaluate_into(Evaluation& ev, const Manifest& manifest, const Framework& framework,
+                   LicenseMemo& memo, EvaluationDetail detail = EvaluationDetail::full);
 
 /// One license value of a manifest read as another text.
 struct LicenseReplacement {
