@@ -14,9 +14,10 @@
 # data generator). Not part of the test suite. The machine should be quiet:
 # compare the ratios of one run rather than absolute times across runs.
 #
-#   bench/run.sh [MOF_CHECK_BINARY]
+#   bench/run.sh [--only CASES] [MOF_CHECK_BINARY]
 # Without a binary it builds a Release one in bench/out/build. Data and
 # results go to bench/out/ (results.md); the data is kept for the next run.
+# --only runs the cases named by their letters, e.g. --only bd.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=bench/out
@@ -25,6 +26,12 @@ for tool in jq hyperfine python3 /usr/bin/time g++; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install jq hyperfine time g++)" >&2; exit 2; }
 done
 
+cases=abcde
+if [ "${1:-}" = "--only" ]; then
+  cases=${2:?--only needs the letters of the cases, e.g. --only bd}
+  shift 2
+fi
+has() { [[ $cases == *$1* ]]; }
 bin=${1:-}
 if [ -z "$bin" ]; then
   cmake -S . -B "$out/build" -DCMAKE_BUILD_TYPE=Release -DMOFCHECK_BUILD_TESTS=OFF >/dev/null
@@ -60,8 +67,10 @@ ratio() { jq -n "$1 / $2 * 100 | round / 100"; }
 rate() { jq -n "$1 / $2 | round"; }
 met() { if jq -en "$1" >/dev/null; then echo "met"; else echo "NOT met"; fi; }
 
+if has a; then
 echo "bench: a. one manifest" >&2
 hf a -N --warmup 20 --runs 300 "$out/hello" "$bin $out/one.json" "jq . $out/one.json"
+fi
 echo "bench: b. 100,000 NDJSON records on standard input" >&2
 stream_cmds() {  # file
   echo "$bin --format jsonl - < $1 > /dev/null"
@@ -72,16 +81,21 @@ stream_cmds() {  # file
 }
 mapfile -t real < <(stream_cmds "$out/r100k.jsonl")
 mapfile -t synthetic < <(stream_cmds "$out/s100k.jsonl")
-hf b --warmup 1 --runs 5 "${real[@]}" "${synthetic[@]}"
-echo "bench: d. 3,000 files" >&2
-hf d --warmup 2 --runs 10 \
-  "$bin --format jsonl $out/files3k > /dev/null" \
-  "$bin --format jsonl --jobs 1 $out/files3k > /dev/null" \
-  "jq -c .release.name $out/files3k/*/*.json > /dev/null"
-echo "bench: e. 10,000 YAML records" >&2
-hf e --warmup 1 --runs 5 \
-  "$bin --format jsonl $out/r10k.yml > /dev/null" \
-  "$bin --format jsonl $out/r10k.jsonl > /dev/null"
+if has b; then hf b --warmup 1 --runs 5 "${real[@]}" "${synthetic[@]}"; fi
+if has d; then
+  echo "bench: d. 3,000 files" >&2
+  hf d --warmup 2 --runs 10 \
+    "$bin --format jsonl $out/files3k > /dev/null" \
+    "$bin --format jsonl --jobs 1 $out/files3k > /dev/null" \
+    "jq -c .release.name $out/files3k/*/*.json > /dev/null"
+fi
+if has e; then
+  echo "bench: e. 10,000 YAML records" >&2
+  hf e --warmup 1 --runs 5 \
+    "$bin --format jsonl $out/r10k.yml > /dev/null" \
+    "$bin --format jsonl $out/r10k.jsonl > /dev/null"
+fi
+if has c; then
 echo "bench: c. peak memory" >&2
 mem() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1; }
 mem10=$(mem "$bin" --format jsonl "$out/r10k.jsonl")
@@ -91,6 +105,7 @@ mem1m=$({ for _ in 1 2 3 4 5 6 7 8 9 10; do cat "$out/r100k.jsonl"; done |
   /usr/bin/time -f %M "$bin" --format jsonl - >/dev/null; } 2>&1 | tail -n 1)
 memcsv=$(mem "$bin" --format csv "$out/r100k.jsonl")
 memjq=$(mem jq -c .release.name "$out/r100k.jsonl")
+fi
 
 records=100000
 {
@@ -98,23 +113,33 @@ records=100000
   echo
   echo "| command | median wall ms | user+sys ms |"
   echo "| --- | --- | --- |"
-  for i in 0 1 2; do row a $i; done
-  for i in 0 1 2 3 4 5 6 7 8 9; do row b $i; done
-  for i in 0 1 2; do row d $i; done
-  for i in 0 1; do row e $i; done
+  if has a; then for i in 0 1 2; do row a $i; done; fi
+  if has b; then for i in 0 1 2 3 4 5 6 7 8 9; do row b $i; done; fi
+  if has d; then for i in 0 1 2; do row d $i; done; fi
+  if has e; then for i in 0 1; do row e $i; done; fi
   echo
+  if has a; then
   a_hello=$(ratio "$(median a 1)" "$(median a 0)")
   a_jq=$(ratio "$(median a 1)" "$(median a 2)")
   echo "- a. one manifest: ${a_hello} x the static hello world (target <= 1.6: $(met "$a_hello <= 1.6")), ${a_jq} of jq . FILE (target <= 0.25: $(met "$a_jq <= 0.25"))"
+  fi
+  if has b; then
   b_jq=$(ratio "$(median b 4)" "$(median b 0)")
   b_rate=$(rate $records "$(median b 0)")
   b_csv=$(rate $records "$(median b 2)")
   echo "- b. MOT-shaped stream, jsonl: ${b_jq} x faster than jq -c .release.name (target >= 2.5: $(met "$b_jq >= 2.5")); ${b_rate} records/s (target >= 150000: $(met "$b_rate >= 150000")); --jobs 1: $(rate $records "$(median b 1)")/s"
   echo "- b. MOT-shaped stream, csv: ${b_csv} records/s (target >= 300000: $(met "$b_csv >= 300000")); --jobs 1: $(rate $records "$(median b 3)")/s"
   echo "- b. synthetic stream (the earlier generator): jsonl $(rate $records "$(median b 5)")/s ($(ratio "$(median b 9)" "$(median b 5)") x faster than jq), csv $(rate $records "$(median b 7)")/s; --jobs 1: jsonl $(rate $records "$(median b 6)")/s, csv $(rate $records "$(median b 8)")/s"
+  fi
+  if has c; then
   echo "- c. peak RSS, jsonl: 10,000 records ${mem10} KB, 100,000 ${mem100} KB, 1,000,000 ${mem1m} KB; csv 100,000: ${memcsv} KB; jq: ${memjq} KB (target < 16384 KB and flat: $(met "$mem1m < 16384 and $mem1m <= $mem10 * 1.1"))"
+  fi
+  if has d; then
   d_jq=$(ratio "$(median d 0)" "$(median d 2)")
   echo "- d. 3,000 files: ${d_jq} of jq's time with the default --jobs (target <= 0.6: $(met "$d_jq <= 0.6")), $(ratio "$(median d 1)" "$(median d 2)") with --jobs 1; default / --jobs 1: $(ratio "$(median d 0)" "$(median d 1)") (target <= 1: $(met "$(median d 0) <= $(median d 1)"))"
+  fi
+  if has e; then
   e_json=$(ratio "$(median e 0)" "$(median e 1)")
   echo "- e. 10,000 YAML records as one stream: ${e_json} x the same records as NDJSON (target <= 3: $(met "$e_json <= 3"))"
+  fi
 } | tee "$out/results.md"
