@@ -40,10 +40,11 @@ Error in_record(const Error& e, const std::string& origin, const Record& rec) {
   return Error(where, e.message());
 }
 
-// What the outcomes of a slot's earlier batch leave for its next one: the
-// buffers of rendered reports and evaluations, whose room is reused.
+// What the outcomes of a slot's earlier batch leave for its next one on the
+// same thread: evaluations, whose room is reused. Between threads nothing
+// is passed on: a thread growing a string another thread's malloc arena
+// made frees it there, and the peak memory crept up with the records.
 struct Spares {
-  std::vector<std::string> rendered;
   std::vector<Evaluation> evaluations;
 };
 
@@ -108,14 +109,6 @@ Outcome score_record(const Record& rec, const std::string& shown, const BatchSet
 void score_batch(RecordBatch& batch, const std::vector<InputItem>& inputs, const BatchSettings& s,
                  const Renderer& render, std::vector<Outcome>& out, Spares& spares) {
   out.reserve(batch.items.size());
-  // The renderer writes over the room of a report rendered before.
-  auto rendered = [&](Outcome& o) {
-    if (!spares.rendered.empty()) {
-      o.rendered = std::move(spares.rendered.back());
-      spares.rendered.pop_back();
-    }
-    render(o);
-  };
   for (BatchItem& item : batch.items) {
     if (item.error) {
       out.push_back(failed(std::move(item.error)));
@@ -134,13 +127,13 @@ void score_batch(RecordBatch& batch, const std::vector<InputItem>& inputs, const
           } catch (const Error& e) {
             out.push_back(failed(std::make_unique<RecordError>(with_flag_hint(e), shown, number)));
           }
-          if (render) rendered(out.back());
+          if (render) render(out.back());
         }
         continue;
       }
       out.push_back(score_record(rec, shown, s, spares));
     }
-    if (render) rendered(out.back());
+    if (render) render(out.back());
   }
 }
 
@@ -155,10 +148,11 @@ struct Slot {
   Spares spares;
   bool scored = false;  // under the batch mutex
 
-  // Ready for the next batch; rendered reports and evaluations are kept as room.
-  void clear() {
+  // Ready for the next batch; with `keep_room` (the next batch is scored by
+  // the same thread) the evaluations are kept as room for its own.
+  void clear(bool keep_room) {
     for (Outcome& o : outcomes) {
-      if (o.rendered.capacity() > 0) spares.rendered.push_back(std::move(o.rendered));
+      if (!keep_room) break;
       if (o.evaluation) spares.evaluations.push_back(std::move(*o.evaluation));
     }
     outcomes.clear();
@@ -201,7 +195,7 @@ void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settin
     do {
       score_batch(slot.batch, inputs, settings, render, slot.outcomes, slot.spares);
       if (!emit(slot.outcomes)) return;
-      slot.clear();
+      slot.clear(true);
     } while (reader.fill(slot.batch, batch_items, batch_bytes));
     return;
   }
@@ -234,7 +228,7 @@ void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settin
       }
       Slot& slot = slots[k % window];
       // The outcomes of batch k - window are freed here, not on the sink's thread.
-      slot.clear();
+      slot.clear(false);
       bool got = false;
       try {
         got = reader.fill(slot.batch, batch_items, batch_bytes);

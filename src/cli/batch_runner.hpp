@@ -29,9 +29,7 @@ struct Outcome {
   std::string rendered;  ///< its report, when a BatchSettings::make_renderer renderer wrote it
 };
 
-/// Writes an outcome's report into Outcome::rendered, or leaves it empty.
-/// Outcome::rendered may arrive holding the bytes of an earlier report: room
-/// to write over (its capacity is reused), not part of this one.
+/// Writes an outcome's report into Outcome::rendered (or leaves it empty).
 using Renderer = std::function<void(Outcome&)>;
 
 struct BatchSettings {

@@ -291,15 +291,15 @@ int check_inputs(const CheckOptions& opts, Context& ctx) {
   // thread with its own cache), and this thread only copies them out (the
   // same bytes; the tests compare).
   if (opts.format == "jsonl" && settings.jobs > 1) {
-    settings.make_renderer = [] {
+    settings.make_renderer = [keep = !outputs.files.empty()] {
       auto cache = std::make_shared<JsonReportCache>();
-      return [cache](Outcome& o) {
-        if (!o.evaluation) {
-          o.rendered.clear();
-          return;
-        }
+      return [cache, keep](Outcome& o) {
+        if (!o.evaluation) return;
         // The jsonl reporter's line, written straight into the outcome.
         o.rendered.resize(write_jsonl_line(o.rendered, *o.evaluation, o.gate, *cache));
+        // Without --output files nothing else needs the evaluation: it is
+        // freed here, by the thread that made it, not held with the batch.
+        if (!keep) o.evaluation.reset();
       };
     };
   }
