@@ -40,10 +40,8 @@ Error in_record(const Error& e, const std::string& origin, const Record& rec) {
   return Error(where, e.message());
 }
 
-// What the outcomes of a slot's earlier batch leave for its next one on the
-// same thread: evaluations, whose room is reused. Between threads nothing
-// is passed on: a thread growing a string another thread's malloc arena
-// made frees it there, and the peak memory crept up with the records.
+// What the outcomes of a slot's earlier batch leave for its next one, which
+// the same thread scores: evaluations, whose room is reused.
 struct Spares {
   std::vector<Evaluation> evaluations;
 };
@@ -186,7 +184,11 @@ void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settin
 
   // The first batch is read here: when it holds the whole run (one manifest,
   // a few files), it is scored without starting a thread.
-  const std::size_t window = std::size_t{std::max(settings.jobs, 1u)} + 2;
+  // Worker j scores the batches k with k % jobs == j, so with a window that
+  // is a multiple of jobs a slot always goes back to the same thread, which
+  // reuses the room of what it left there.
+  const std::size_t jobs = std::max(settings.jobs, 1u);
+  const std::size_t window = (jobs + 2 + jobs - 1) / jobs * jobs;
   std::vector<Slot> slots(window);
   if (!reader.fill(slots[0].batch, batch_items, batch_bytes)) return;
   if (settings.jobs <= 1 || reader.finished()) {
@@ -202,8 +204,11 @@ void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settin
 
   // Workers take turns at the reader (reading is serial: a stream is split
   // in order), then score what they read in parallel. Batch k goes to slot
-  // k % window, and a worker reads batch k only once the sink is done with
-  // batch k - window, so at most `window` batches are held.
+  // k % window and to worker k % jobs, and a worker reads batch k only once
+  // the sink is done with batch k - window, so at most `window` batches are
+  // held. Memory a thread allocated stays with it: objects handed between
+  // threads and grown there spread frees over malloc's arenas, which cost
+  // CPU and made the peak memory creep up with the records.
   std::mutex mutex;
   std::condition_variable worker_cv;  // the reader is free, or a slot is
   std::condition_variable sink_cv;    // a batch is scored, or reading ended
@@ -214,21 +219,24 @@ void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settin
   bool stop = false;
   std::exception_ptr failure;  // a worker's, rethrown here
 
-  auto work = [&] {
+  auto work = [&](std::size_t me) {
     const Renderer render = make_renderer(settings);
     for (;;) {
       std::size_t k = 0;
       {
         std::unique_lock lock(mutex);
-        worker_cv.wait(
-            lock, [&] { return stop || read_all || (!reading && next_batch < consumed + window); });
+        worker_cv.wait(lock, [&] {
+          return stop || read_all ||
+                 (!reading && next_batch % jobs == me && next_batch < consumed + window);
+        });
         if (stop || read_all) return;
         reading = true;
         k = next_batch;
       }
       Slot& slot = slots[k % window];
-      // The outcomes of batch k - window are freed here, not on the sink's thread.
-      slot.clear(false);
+      // The outcomes of batch k - window are freed or kept as room here, by
+      // the thread that scored them (batch 0 was the calling thread's).
+      slot.clear(k != window);
       bool got = false;
       try {
         got = reader.fill(slot.batch, batch_items, batch_bytes);
@@ -252,7 +260,7 @@ void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settin
           sink_cv.notify_all();
         }
       }
-      worker_cv.notify_one();
+      worker_cv.notify_all();  // the worker whose turn it is to read
       if (!got) return;
       score_batch(slot.batch, inputs, settings, render, slot.outcomes, slot.spares);
       std::lock_guard lock(mutex);
@@ -261,7 +269,7 @@ void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settin
     }
   };
   std::vector<std::thread> workers;
-  for (unsigned j = 0; j < settings.jobs; ++j) workers.emplace_back(work);
+  for (std::size_t j = 0; j < jobs; ++j) workers.emplace_back(work, j);
 
   // This thread scores batch 0 while the workers read on, then hands every
   // batch to the sink in order.

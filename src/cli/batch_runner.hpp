@@ -56,7 +56,8 @@ struct BatchSettings {
 using OutcomeSink = std::function<bool(Outcome&)>;
 
 /// Scores every input. Errors of one input are outcomes, never exceptions.
-/// Memory stays bounded: at most jobs + 2 batches of 32 records are
+/// Memory stays bounded: at most jobs + 2 (rounded up to a multiple of
+/// jobs) batches of 32 records are
 /// held ahead of the sink. A run that fits in one batch starts no thread.
 /// The outcomes are the same for every `jobs`.
 void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settings,
