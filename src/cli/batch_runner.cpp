@@ -14,6 +14,7 @@
 #include "cli/batch_reader.hpp"
 #include "cli/flag_hints.hpp"
 #include "evaluate/license_memo.hpp"
+#include "manifest/manifest_reuse.hpp"
 
 namespace mofcheck {
 
@@ -39,12 +40,24 @@ Error in_record(const Error& e, const std::string& origin, const Record& rec) {
   return Error(where, e.message());
 }
 
-Outcome score(const Manifest& m, const BatchSettings& s) {
+// What the outcomes of a slot's earlier batch leave for its next one, which
+// the same thread scores: evaluations, whose room is reused.
+struct Spares {
+  std::vector<Evaluation> evaluations;
+};
+
+Outcome score(const Manifest& m, const BatchSettings& s, Spares& spares) {
   // The same license texts recur across records: each thread keeps their verdicts.
   thread_local std::optional<LicenseMemo> memo;
   if (!memo || !memo->serves(*s.licenses, s.profile)) memo.emplace(*s.licenses, s.profile);
   Outcome o;
-  o.evaluation = evaluate(m, *s.framework, *memo);
+  if (spares.evaluations.empty()) {
+    o.evaluation.emplace();
+  } else {
+    o.evaluation.emplace(std::move(spares.evaluations.back()));
+    spares.evaluations.pop_back();
+  }
+  evaluate_into(*o.evaluation, m, *s.framework, *memo, s.detail);
   o.gate = check_gate(*o.evaluation, *s.policy);
   if (!s.paths_root.empty()) apply_path_check(m, s.paths_root, *o.evaluation, o.gate);
   if (s.verify_licenses && !s.paths_root.empty())
@@ -52,10 +65,19 @@ Outcome score(const Manifest& m, const BatchSettings& s) {
   return o;
 }
 
-Outcome score_record(const Record& rec, const std::string& shown, const BatchSettings& s) {
+// The manifest each thread reads record after record into, keeping its room.
+Manifest& thread_manifest() {
+  thread_local Manifest m;
+  return m;
+}
+
+Outcome score_record(const Record& rec, const std::string& shown, const BatchSettings& s,
+                     Spares& spares) {
+  Manifest& m = thread_manifest();
   if (rec.number == 0) {
     try {
-      return score(parse_manifest(rec.text, shown, rec.syntax, s.limits), s);
+      parse_manifest_into(m, rec.text, shown, rec.syntax, s.limits);
+      return score(m, s, spares);
     } catch (const Error& e) {
       return failed(std::make_unique<Error>(with_flag_hint(e)));
     }
@@ -67,17 +89,14 @@ Outcome score_record(const Record& rec, const std::string& shown, const BatchSet
       Error too_large({origin, rec.line, rec.column}, rec.problem, ErrorKind::input_too_large);
       throw Error(too_large.where(), with_flag_hint(too_large).message() + "; it is skipped");
     }
-    // Built in place and scored by reference: a Manifest holds some fifty strings.
-    Manifest m = [&] {
-      try {
-        return parse_manifest(rec.text, origin, rec.syntax, s.limits);
-      } catch (const Error& e) {
-        throw in_record(e, origin, rec);
-      }
-    }();
+    try {
+      parse_manifest_into(m, rec.text, origin, rec.syntax, s.limits);
+    } catch (const Error& e) {
+      throw in_record(e, origin, rec);
+    }
     m.record = rec.number;
     offset_positions(m, rec.line, rec.column);
-    return score(m, s);
+    return score(m, s, spares);
   } catch (const Error& e) {
     return failed(std::make_unique<RecordError>(with_flag_hint(e), shown, rec.number));
   }
@@ -86,7 +105,7 @@ Outcome score_record(const Record& rec, const std::string& shown, const BatchSet
 // Parses and scores every item of a batch, in order, into `out`, and renders
 // each outcome when there is a renderer.
 void score_batch(RecordBatch& batch, const std::vector<InputItem>& inputs, const BatchSettings& s,
-                 const Renderer& render, std::vector<Outcome>& out) {
+                 const Renderer& render, std::vector<Outcome>& out, Spares& spares) {
   out.reserve(batch.items.size());
   for (BatchItem& item : batch.items) {
     if (item.error) {
@@ -103,7 +122,7 @@ void score_batch(RecordBatch& batch, const std::vector<InputItem>& inputs, const
           ++number;
           try {
             if (!page_rec.manifest) throw *page_rec.error;
-            out.push_back(score(*page_rec.manifest, s));
+            out.push_back(score(*page_rec.manifest, s, spares));
           } catch (const Error& e) {
             out.push_back(failed(std::make_unique<RecordError>(with_flag_hint(e), shown, number)));
           }
@@ -111,7 +130,7 @@ void score_batch(RecordBatch& batch, const std::vector<InputItem>& inputs, const
         }
         continue;
       }
-      out.push_back(score_record(rec, shown, s));
+      out.push_back(score_record(rec, shown, s, spares));
     }
     if (render) render(out.back());
   }
@@ -125,7 +144,19 @@ Renderer make_renderer(const BatchSettings& s) {
 struct Slot {
   RecordBatch batch;
   std::vector<Outcome> outcomes;
+  Spares spares;
   bool scored = false;  // under the batch mutex
+
+  // Ready for the next batch; with `keep_room` (the next batch is scored by
+  // the same thread) the evaluations are kept as room for its own.
+  void clear(bool keep_room) {
+    for (Outcome& o : outcomes) {
+      if (!keep_room) break;
+      if (o.evaluation) spares.evaluations.push_back(std::move(*o.evaluation));
+    }
+    outcomes.clear();
+    batch.clear();
+  }
 };
 
 // Records per batch: enough that a hand-over between threads (a few futex
@@ -154,25 +185,31 @@ void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settin
 
   // The first batch is read here: when it holds the whole run (one manifest,
   // a few files), it is scored without starting a thread.
-  const std::size_t window = std::size_t{std::max(settings.jobs, 1u)} + 2;
+  // Worker j scores the batches k with k % jobs == j, so with a window that
+  // is a multiple of jobs a slot always goes back to the same thread, which
+  // reuses the room of what it left there.
+  const std::size_t jobs = std::max(settings.jobs, 1u);
+  const std::size_t window = (jobs + 2 + jobs - 1) / jobs * jobs;
   std::vector<Slot> slots(window);
   if (!reader.fill(slots[0].batch, batch_items, batch_bytes)) return;
   if (settings.jobs <= 1 || reader.finished()) {
     Slot& slot = slots[0];
     const Renderer render = make_renderer(settings);
     do {
-      score_batch(slot.batch, inputs, settings, render, slot.outcomes);
+      score_batch(slot.batch, inputs, settings, render, slot.outcomes, slot.spares);
       if (!emit(slot.outcomes)) return;
-      slot.outcomes.clear();
-      slot.batch.clear();
+      slot.clear(true);
     } while (reader.fill(slot.batch, batch_items, batch_bytes));
     return;
   }
 
   // Workers take turns at the reader (reading is serial: a stream is split
   // in order), then score what they read in parallel. Batch k goes to slot
-  // k % window, and a worker reads batch k only once the sink is done with
-  // batch k - window, so at most `window` batches are held.
+  // k % window and to worker k % jobs, and a worker reads batch k only once
+  // the sink is done with batch k - window, so at most `window` batches are
+  // held. Memory a thread allocated stays with it: objects handed between
+  // threads and grown there spread frees over malloc's arenas, which cost
+  // CPU and made the peak memory creep up with the records.
   std::mutex mutex;
   std::condition_variable worker_cv;  // the reader is free, or a slot is
   std::condition_variable sink_cv;    // a batch is scored, or reading ended
@@ -183,22 +220,24 @@ void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settin
   bool stop = false;
   std::exception_ptr failure;  // a worker's, rethrown here
 
-  auto work = [&] {
+  auto work = [&](std::size_t me) {
     const Renderer render = make_renderer(settings);
     for (;;) {
       std::size_t k = 0;
       {
         std::unique_lock lock(mutex);
-        worker_cv.wait(
-            lock, [&] { return stop || read_all || (!reading && next_batch < consumed + window); });
+        worker_cv.wait(lock, [&] {
+          return stop || read_all ||
+                 (!reading && next_batch % jobs == me && next_batch < consumed + window);
+        });
         if (stop || read_all) return;
         reading = true;
         k = next_batch;
       }
       Slot& slot = slots[k % window];
-      // The outcomes of batch k - window are freed here, not on the sink's thread.
-      slot.outcomes.clear();
-      slot.batch.clear();
+      // The outcomes of batch k - window are freed or kept as room here, by
+      // the thread that scored them (batch 0 was the calling thread's).
+      slot.clear(k != window);
       bool got = false;
       try {
         got = reader.fill(slot.batch, batch_items, batch_bytes);
@@ -222,20 +261,21 @@ void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settin
           sink_cv.notify_all();
         }
       }
-      worker_cv.notify_one();
+      worker_cv.notify_all();  // the worker whose turn it is to read
       if (!got) return;
-      score_batch(slot.batch, inputs, settings, render, slot.outcomes);
+      score_batch(slot.batch, inputs, settings, render, slot.outcomes, slot.spares);
       std::lock_guard lock(mutex);
       slot.scored = true;
       if (k == consumed) sink_cv.notify_all();
     }
   };
   std::vector<std::thread> workers;
-  for (unsigned j = 0; j < settings.jobs; ++j) workers.emplace_back(work);
+  for (std::size_t j = 0; j < jobs; ++j) workers.emplace_back(work, j);
 
   // This thread scores batch 0 while the workers read on, then hands every
   // batch to the sink in order.
-  score_batch(slots[0].batch, inputs, settings, make_renderer(settings), slots[0].outcomes);
+  score_batch(slots[0].batch, inputs, settings, make_renderer(settings), slots[0].outcomes,
+              slots[0].spares);
   slots[0].scored = true;
   for (std::size_t k = 0;; ++k) {
     Slot& slot = slots[k % window];

@@ -16,6 +16,7 @@
 #include <mofcheck/manifest.hpp>
 
 #include "cli/input_walk.hpp"
+#include "evaluate/license_memo.hpp"
 #include "manifest/record_stream.hpp"
 
 namespace mofcheck {
@@ -41,6 +42,9 @@ struct BatchSettings {
   unsigned jobs = 1;             ///< threads reading and evaluating; output order never changes
   std::string paths_root;        ///< --paths: verify each manifest's local paths under it
   bool verify_licenses = false;  ///< --verify-licenses: claims against their texts
+  /// What every report needs: EvaluationDetail::verdict when the reports
+  /// print no fix outcomes and no next steps (csv).
+  EvaluationDetail detail = EvaluationDetail::full;
   /// When set, each scoring thread makes one renderer (its own state) and
   /// runs it on every outcome it scores, so reports are written in
   /// parallel; the renderers must not share state that is not thread-safe.
@@ -52,7 +56,8 @@ struct BatchSettings {
 using OutcomeSink = std::function<bool(Outcome&)>;
 
 /// Scores every input. Errors of one input are outcomes, never exceptions.
-/// Memory stays bounded: at most jobs + 2 batches of 32 records are
+/// Memory stays bounded: at most jobs + 2 (rounded up to a multiple of
+/// jobs) batches of 32 records are
 /// held ahead of the sink. A run that fits in one batch starts no thread.
 /// The outcomes are the same for every `jobs`.
 void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settings,

@@ -22,7 +22,7 @@
 #include "cli/config.hpp"
 #include "cli/input_limits.hpp"
 #include "cli/output_guard.hpp"
-#include "cli/string_output.hpp"
+#include "report/json_report.hpp"
 
 namespace mofcheck {
 
@@ -285,28 +285,22 @@ int check_inputs(const CheckOptions& opts, Context& ctx) {
   settings.paths_root = opts.paths_root;
   settings.verify_licenses = opts.verify_licenses;
   if (!opts.paths_root.empty()) check_paths(Manifest{}, opts.paths_root);  // ROOT must be a folder
+  // A csv row prints the verdicts only; the gate decides on them alone.
+  if (opts.format == "csv" && outputs.files.empty()) settings.detail = EvaluationDetail::verdict;
 
   // A jsonl line depends on its own record only: with several jobs the
-  // scoring threads write the lines, each with a reporter of its own, and
-  // this thread only copies them out (the same bytes; the tests compare).
-  // Without --output files nothing else needs the evaluation: it is freed
-  // there too.
+  // scoring threads write the lines (the jsonl reporter's own function, each
+  // thread with its own cache), and this thread only copies them out (the
+  // same bytes; the tests compare).
   if (opts.format == "jsonl" && settings.jobs > 1) {
-    settings.make_renderer = [fw = k.framework, keep = !outputs.files.empty()] {
-      struct State {
-        std::unique_ptr<Reporter> reporter;
-        std::string unused;
-        StringOutput buffer{unused};
-        std::ostream out{&buffer};
-      };
-      auto state = std::make_shared<State>();
-      ReportOptions ropts;
-      ropts.framework = fw;
-      state->reporter = make_reporter("jsonl", ropts);
-      return [state, keep](Outcome& o) {
+    settings.make_renderer = [keep = !outputs.files.empty()] {
+      auto cache = std::make_shared<JsonReportCache>();
+      return [cache, keep](Outcome& o) {
         if (!o.evaluation) return;
-        state->buffer.retarget(o.rendered);
-        state->reporter->add(*o.evaluation, o.gate, state->out);
+        // The jsonl reporter's line, written straight into the outcome.
+        o.rendered.resize(write_jsonl_line(o.rendered, *o.evaluation, o.gate, *cache));
+        // Without --output files nothing else needs the evaluation: it is
+        // freed here, by the thread that made it, not held with the batch.
         if (!keep) o.evaluation.reset();
       };
     };

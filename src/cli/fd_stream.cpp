@@ -55,7 +55,16 @@ std::streamsize FdStreamBuf::xsputn(const char* s, std::streamsize n) {
     pbump(static_cast<int>(n));
     return n;
   }
-  // Large pieces go straight through after what is buffered.
+  // The buffer is filled and sent whole, so reports of a few kB each go out
+  // in full blocks; a piece larger than the buffer goes straight through.
+  if (n - room < static_cast<std::streamsize>(buffer_.size())) {
+    std::memcpy(pptr(), s, static_cast<std::size_t>(room));
+    pbump(static_cast<int>(room));
+    if (!drain()) return 0;
+    std::memcpy(pptr(), s + room, static_cast<std::size_t>(n - room));
+    pbump(static_cast<int>(n - room));
+    return n;
+  }
   if (!drain() || !write_all(s, static_cast<std::size_t>(n))) return 0;
   return n;
 }

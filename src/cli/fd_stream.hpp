@@ -18,8 +18,9 @@ namespace mofcheck {
 class FdStreamBuf : public std::streambuf {
  public:
   /// `capacity` bytes are kept before a write(2): standard output goes out
-  /// in 1 MiB blocks, not one system call per report.
-  explicit FdStreamBuf(int fd, std::size_t capacity = std::size_t{1} << 20);
+  /// in 64 kB blocks (a pipe's size), not one system call per report; a
+  /// block that size stays in the core's cache while reports are copied in.
+  explicit FdStreamBuf(int fd, std::size_t capacity = std::size_t{64} << 10);
   ~FdStreamBuf() override;
   FdStreamBuf(const FdStreamBuf&) = delete;
   FdStreamBuf& operator=(const FdStreamBuf&) = delete;

@@ -186,7 +186,10 @@ void take_mot_verdict(ComponentResult& r, const Framework& fw, const ComponentDe
   r.license_canonical = mine.canonical;
   r.type_appropriate = mine.suits_type;
   if (!open) {
-    if (!spdx_open) r.reason = mine.reason + (spdx.reason.empty() ? "" : "; " + spdx.reason);
+    if (!spdx_open) {
+      r.reason = mine.reason;
+      if (!spdx.reason.empty()) r.reason.append("; ").append(spdx.reason);
+    }
     return;
   }
   r.reason.clear();
@@ -222,8 +225,17 @@ void judge(const Manifest& m, const Framework& fw, LicenseMemo& memo, Profile pr
   const bool mot = prof == Profile::mot;
   if constexpr (Full) {
     ev.license_list_version = memo.db().list_version();
-    ev.model = {m.origin,     m.name.value,    m.version.value, m.producer.value, m.date.value,
-                m.type.value, m.release_where, m.record,        m.mot_id.value};
+    // Assigned member by member: an evaluation reused for record after
+    // record keeps the room of its strings.
+    ev.model.origin = m.origin;
+    ev.model.name = m.name.value;
+    ev.model.version = m.version.value;
+    ev.model.producer = m.producer.value;
+    ev.model.date = m.date.value;
+    ev.model.type = m.type.value;
+    ev.model.release_where = m.release_where;
+    ev.model.record = m.record;
+    ev.model.mot_id = m.mot_id.value;
     ev.diagnostics = m.diagnostics;
     if (m.framework_version.present && !m.framework_version.value.empty() &&
         m.framework_version.value != fw.version) {
@@ -239,6 +251,25 @@ void judge(const Manifest& m, const Framework& fw, LicenseMemo& memo, Profile pr
   }
 
   const std::size_t n = fw.components.size();
+  // An evaluation may be reused record after record: everything judging
+  // sets is set afresh here, keeping the room of the strings.
+  ev.gaps.clear();
+  for (ComponentResult& r : ev.components) {
+    r.status = ComponentStatus::missing;
+    r.listed = false;
+    r.license_source = LicenseSource::none;
+    r.type_appropriate = true;
+    if constexpr (Full) {
+      r.license.clear();
+      r.license_canonical.clear();
+      r.reason.clear();
+      r.suggestion.clear();
+      r.included_in.clear();
+      r.substituted_by.clear();
+      r.license_where.file.clear();
+      r.license_where.line = r.license_where.column = 0;
+    }
+  }
   ev.components.resize(n);
   std::vector<const ManifestComponent*> entry(n, nullptr);
   for (std::size_t i = 0; i < n; ++i) {
@@ -461,11 +492,23 @@ Evaluation evaluate(const Manifest& m, const Framework& fw, const LicenseDb& db,
   return evaluate(m, fw, memo);
 }
 
-Evaluation evaluate(const Manifest& m, const Framework& fw, LicenseMemo& memo) {
+Evaluation evaluate(const Manifest& m, const Framework& fw, LicenseMemo& memo,
+                    EvaluationDetail detail) {
   Evaluation ev;
+  evaluate_into(ev, m, fw, memo, detail);
+  return ev;
+}
+
+void evaluate_into(Evaluation& ev, const Manifest& m, const Framework& fw, LicenseMemo& memo,
+                   EvaluationDetail detail) {
+  // `ev` may hold an earlier record's evaluation: judge() sets its verdicts
+  // afresh, and what the steps below fill is emptied first.
+  ev.other_class = 0;
+  ev.next_steps.clear();
   std::vector<const Field*> sources;
   judge<true>(m, fw, memo, memo.profile(), as_written, ev, &sources);
-  Evaluation other;
+  // Judged without texts into room kept by the thread (no allocation per record).
+  thread_local Evaluation other;
   const Profile theirs = other_profile(memo.profile());
   try {
     judge<false>(m, fw, memo, theirs, as_written, other);
@@ -475,16 +518,16 @@ Evaluation evaluate(const Manifest& m, const Framework& fw, LicenseMemo& memo) {
   }
   explain_profile_difference(m, memo, sources, other, ev);
   compare_published(m, ev);
-  // Part of every evaluation, so that check, diff, badge and scan agree.
+  if (detail == EvaluationDetail::verdict) return;
+  // Part of every full evaluation, so that check, diff, badge and scan agree.
   add_fix_outcomes(ev, m, fw, memo);
   for (ClassGap& gap : ev.gaps) gap.actions = minimal_actions(ev, gap);
   ev.next_steps = next_steps(ev);
-  return ev;
 }
 
 int class_with_licenses(const Manifest& m, const Framework& fw, LicenseMemo& memo,
                         const std::vector<LicenseReplacement>& replaced, Profile profile) {
-  Evaluation ev;
+  thread_local Evaluation ev;  // reused, as in evaluate()
   judge<false>(
       m, fw, memo, profile,
       [&](const Field& f) {

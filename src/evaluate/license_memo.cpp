@@ -19,25 +19,32 @@ bool LicenseMemo::serves(const LicenseDb& db, Profile profile) const {
   return &db == db_ && db.serial() == serial_ && profile == profile_;
 }
 
+template <typename Judge>
+const LicenseAssessment& LicenseMemo::remembered(Kind& kind, std::string_view written,
+                                                 ContentType type, Judge&& judge) {
+  if (written.size() > kMaxKeyLength) {
+    kind.uncached = judge(written, type);
+    return kind.uncached;
+  }
+  Table& table = kind.tables[static_cast<std::size_t>(type)];
+  if (auto it = table.find(written); it != table.end()) return it->second;
+  if (kind.entries >= kMaxEntries) {
+    for (Table& t : kind.tables) t.clear();
+    kind.entries = 0;
+  }
+  ++kind.entries;
+  return table.emplace(std::string(written), judge(written, type)).first->second;
+}
+
 const LicenseAssessment& LicenseMemo::judge(std::string_view written, ContentType type, Profile p) {
   if (p == Profile::spdx) return assess(written, type);
-  mot_verdict_ = mot_->assess(written, type);
-  return mot_verdict_;
+  return remembered(mot_verdicts_, written, type,
+                    [&](std::string_view w, ContentType t) { return mot_->assess(w, t); });
 }
 
 const LicenseAssessment& LicenseMemo::assess(std::string_view written, ContentType type) {
-  if (written.size() > kMaxKeyLength) {
-    uncached_ = db_->assess(written, type);
-    return uncached_;
-  }
-  Table& table = tables_[static_cast<std::size_t>(type)];
-  if (auto it = table.find(written); it != table.end()) return it->second;
-  if (entries_ >= kMaxEntries) {
-    for (Table& t : tables_) t.clear();
-    entries_ = 0;
-  }
-  ++entries_;
-  return table.emplace(std::string(written), db_->assess(written, type)).first->second;
+  return remembered(spdx_, written, type,
+                    [&](std::string_view w, ContentType t) { return db_->assess(w, t); });
 }
 
 }  // namespace mofcheck

@@ -38,8 +38,9 @@ class LicenseMemo {
   /// db().assess(written, type): the spdx verdict. The reference is valid
   /// until the next call of assess().
   const LicenseAssessment& assess(std::string_view written, ContentType type);
-  /// The verdict under profile `p`: assess() for spdx, the MOT's for mot.
-  /// The reference is valid until the next call with the same profile.
+  /// The verdict under profile `p`: assess() for spdx, the MOT's for mot
+  /// (remembered as well). The reference is valid until the next call with
+  /// the same profile.
   const LicenseAssessment& judge(std::string_view written, ContentType type, Profile p);
 
  private:
@@ -49,19 +50,44 @@ class LicenseMemo {
   };
   using Table = std::unordered_map<std::string, LicenseAssessment, Hash, std::equal_to<>>;
 
+  // Verdicts of one judge, by ContentType. Each kind is emptied only when it
+  // fills, so a verdict of one kind outlives a new entry of the other.
+  struct Kind {
+    std::array<Table, 3> tables;
+    std::size_t entries = 0;
+    LicenseAssessment uncached;
+  };
+  template <typename Judge>
+  const LicenseAssessment& remembered(Kind& kind, std::string_view written, ContentType type,
+                                      Judge&& judge);
+
   const LicenseDb* db_;
   std::uint64_t serial_;
   Profile profile_;
   const MotRules* mot_;
-  LicenseAssessment mot_verdict_;
-  std::array<Table, 3> tables_;  // by ContentType
-  std::size_t entries_ = 0;
-  LicenseAssessment uncached_;
+  Kind spdx_;
+  Kind mot_verdicts_;
+};
+
+/// How much of an evaluation to compute.
+enum class EvaluationDetail {
+  full,  ///< everything
+  /// The verdicts (class, progress, statuses, diagnostics, gaps, so every
+  /// gate decides the same) without the text only some reports print: the
+  /// class each suggested fix would reach (add_fix_outcomes), the actions of
+  /// each gap and the next steps are left out.
+  verdict,
 };
 
 /// evaluate(), judging licenses through `memo` (which names the knowledge
 /// base and the profile).
-Evaluation evaluate(const Manifest& manifest, const Framework& framework, LicenseMemo& memo);
+Evaluation evaluate(const Manifest& manifest, const Framework& framework, LicenseMemo& memo,
+                    EvaluationDetail detail = EvaluationDetail::full);
+/// The same into `ev`, whatever it held (an earlier record's evaluation):
+/// afterwards it equals what evaluate() returns, and its strings and lists
+/// kept their room. Throws as evaluate(), leaving `ev` unspecified.
+void evaluate_into(Evaluation& ev, const Manifest& manifest, const Framework& framework,
+                   LicenseMemo& memo, EvaluationDetail detail = EvaluationDetail::full);
 
 /// One license value of a manifest read as another text.
 struct LicenseReplacement {

@@ -59,18 +59,24 @@ class PlainReader {
     static constexpr std::string_view kTop[] = {"framework", "release"};
     bool ok = each_field(root, seen, kTop, [&](int key, const char* at, od::value v) {
       if (key == 0) return read_framework(v);
-      out_.release_where = where(at);
+      locate(at, out_.release_where);
       return read_release(v);
     });
     // Anything after the manifest (a second value) is the full reader's to report.
     const char* rest = nullptr;
-    return ok && (seen & 2u) && doc.current_location().get(rest) != simdjson::SUCCESS;
+    if (!ok || !(seen & 2u) || doc.current_location().get(rest) == simdjson::SUCCESS) return false;
+    out_.components.resize(components_);
+    return true;
   }
 
  private:
-  SourceLocation where(const char* at) {
+  // Sets `w` to the position of `at`, reusing the room of its file name (a
+  // manifest read into again keeps it).
+  void locate(const char* at, SourceLocation& w) {
     auto [line, column] = lines_.at(static_cast<std::size_t>(at - base_));
-    return {std::string(origin_), line, column};
+    w.file.assign(origin_);
+    w.line = line;
+    w.column = column;
   }
 
   // Calls on(index of the key in `keys`, position of the key, value) for
@@ -106,7 +112,7 @@ class PlainReader {
     od::json_type type;
     if (v.type().get(type)) return false;
     f.present = true;
-    f.where = where(v.raw_json_token().data());
+    locate(v.raw_json_token().data(), f.where);
     if (type == od::json_type::null) {
       bool is_null = false;
       return !v.is_null().get(is_null) && is_null;
@@ -186,7 +192,7 @@ class PlainReader {
   }
 
   bool read_global_licenses(od::value v) {
-    out_.license_where = where(v.raw_json_token().data());
+    locate(v.raw_json_token().data(), out_.license_where);
     od::object lic;
     bool nothing = false;
     if (!mapping_or_nothing(v, lic, nothing)) return false;
@@ -205,7 +211,7 @@ class PlainReader {
     if (!mapping_or_nothing(v, o, nothing)) return false;
     if (nothing) return true;
     g.present = true;
-    g.where = where(at);
+    locate(at, g.where);
     std::uint32_t seen = 0;
     static const auto keys = schema::keys(schema::kGlobalLicense, false);
     return each_field(o, seen, keys, [&](int key, const char*, od::value value) {
@@ -214,7 +220,7 @@ class PlainReader {
   }
 
   bool read_components(od::value v) {
-    out_.components_where = where(v.raw_json_token().data());
+    locate(v.raw_json_token().data(), out_.components_where);
     bool null = false;
     if (!is_null(v, null)) return false;
     if (null) return true;
@@ -229,8 +235,11 @@ class PlainReader {
     for (auto entry : list) {
       od::value item;
       if (std::move(entry).get(item)) return false;
-      ManifestComponent& c = out_.components.emplace_back();
-      c.where = where(item.raw_json_token().data());
+      // Entries left by an earlier record (cleared) are written over.
+      ManifestComponent& c = components_ < out_.components.size() ? out_.components[components_]
+                                                                  : out_.components.emplace_back();
+      ++components_;
+      locate(item.raw_json_token().data(), c.where);
       od::object o;
       if (item.get_object().get(o)) return false;
       std::uint32_t seen = 0;
@@ -248,6 +257,7 @@ class PlainReader {
   std::string_view origin_;
   const ReadLimits& limits_;
   Manifest& out_;
+  std::size_t components_ = 0;  // entries of out_.components read
 };
 
 }  // namespace
@@ -263,7 +273,7 @@ bool read_plain_json_manifest(std::string_view text, std::string_view origin,
   od::document doc;
   simdjson::padded_string_view input(s.padded.data(), s.padded.size(), s.padded.capacity());
   if (s.parser.iterate(input).get(doc)) return false;
-  out.origin = std::string(origin);
+  out.origin.assign(origin);
   return PlainReader(s.padded, origin, limits, out).read(doc);
 }
 

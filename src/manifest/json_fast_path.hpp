@@ -14,7 +14,8 @@
 namespace mofcheck {
 
 /// Reads `text` (JSON, without a byte order mark) into `out` and returns
-/// true when it is a plain manifest; returns false, leaving `out` in an
+/// true when it is a plain manifest (`out` is a default Manifest, or one
+/// emptied for reuse by parse_manifest_into()); returns false, leaving `out` in an
 /// unspecified state, when the full reader must decide: any syntax error,
 /// unknown, legacy or duplicate key, value of another type, empty name,
 /// limit reached, NUL byte, or escaped surrogate. When it returns

@@ -12,6 +12,7 @@
 #include "manifest/json_fast_path.hpp"
 #include "manifest/manifest_fields.hpp"
 #include "manifest/manifest_full_reader.hpp"
+#include "manifest/manifest_reuse.hpp"
 #include "syntax/doc_tree.hpp"
 #include "util/known_keys.hpp"
 #include "util/line_index.hpp"
@@ -368,6 +369,52 @@ Manifest parse_manifest(std::string_view text, std::string_view origin, InputSyn
     m = read_manifest_fully(text, origin, syntax, limits);
   }
   return m;
+}
+
+namespace {
+
+void clear_location(SourceLocation& w) {
+  w.file.clear();
+  w.line = w.column = 0;
+}
+
+// `m` as a default Manifest, but its strings and lists keep their room; the
+// components stay in place, emptied, for the fast path to write over (it
+// cuts the list to the entries it read).
+void empty_keeping_room(Manifest& m) {
+  m.origin.clear();
+  m.record = 0;
+  auto clear_field = [](Field& f) {
+    f.value.clear();
+    clear_location(f.where);
+    f.present = f.quoted = false;
+  };
+  schema::for_each_field(m, clear_field);
+  clear_field(m.mot_id);
+  for (const auto& g : schema::kGlobalLicenses) {
+    GlobalLicense& license = m.*g.member;
+    clear_location(license.where);
+    license.present = false;
+  }
+  for (SourceLocation* w : {&m.release_where, &m.license_where, &m.components_where}) {
+    clear_location(*w);
+  }
+  for (ManifestComponent& c : m.components) clear_location(c.where);
+  m.published = PublishedClassification{};
+  m.diagnostics.clear();
+}
+
+}  // namespace
+
+void parse_manifest_into(Manifest& out, std::string_view text, std::string_view origin,
+                         InputSyntax syntax, const ReadLimits& limits) {
+  check_size(text, origin, limits);
+  std::string_view body = without_bom(text);
+  if (decide_syntax(body, syntax) == InputSyntax::json) {
+    empty_keeping_room(out);
+    if (read_plain_json_manifest(body, origin, limits, out)) return;
+  }
+  out = read_manifest_fully(text, origin, syntax, limits);
 }
 
 bool looks_like_api_page(std::string_view text) {

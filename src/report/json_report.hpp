@@ -51,6 +51,13 @@ void write_evaluation_json(JsonWriter& w, const Evaluation& ev, const GateResult
 /// One error report object; `tag` adds "source" and "record".
 void write_error_json(JsonWriter& w, const Error& error, const RecordTag* tag = nullptr);
 
+/// The jsonl line of `ev` (its newline included) written at the start of
+/// `room`, which is all taken as room (JsonWriter::InRoom); returns its
+/// length. The jsonl reporter and the scoring threads of a jsonl run write
+/// their lines with it.
+std::size_t write_jsonl_line(std::string& room, const Evaluation& ev, const GateResult& gate,
+                             JsonReportCache& cache);
+
 /// Writes `buffer` (one finished document) and a newline to `out`, then
 /// empties it for the next document; the json and jsonl reporters reuse it.
 void write_document_line(std::string& buffer, std::ostream& out);

@@ -79,7 +79,7 @@ void JsonWriter::grow(std::size_t n) {
 }
 
 void JsonWriter::sync() {
-  if (!p_) return;
+  if (!p_ || in_room_) return;
   out_.resize(static_cast<std::size_t>(p_ - out_.data()));
   p_ = end_ = nullptr;
 }

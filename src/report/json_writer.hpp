@@ -22,6 +22,15 @@ namespace mofcheck {
 class JsonWriter {
  public:
   explicit JsonWriter(std::string& out, int indent = -1) : out_(out), indent_(indent) {}
+  /// A compact writer that takes all of `room` as room: the document starts
+  /// at its first byte, and `room` keeps its size unless more is needed, so
+  /// a buffer reused for document after document is not zero-filled again
+  /// for each. written() is the text once the document is complete.
+  struct InRoom {};
+  JsonWriter(std::string& room, InRoom) : out_(room), indent_(-1), in_room_(true) {
+    p_ = room.data();
+    end_ = p_ + room.size();
+  }
   ~JsonWriter() { sync(); }
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
@@ -81,6 +90,12 @@ class JsonWriter {
 
   /// Whether the output is compact (no indent).
   bool compact() const { return indent_ < 0; }
+  /// A line break after the complete document (for JSON Lines).
+  void end_line() { put('\n'); }
+  /// InRoom: the text written so far, at the start of the room.
+  std::string_view written() const {
+    return {out_.data(), static_cast<std::size_t>(p_ - out_.data())};
+  }
   /// Text already encoded as compact JSON, written as it is where a value
   /// goes: one value, or after begin_object() or a member, one or more
   /// members ("a":1,"b":2). Compact output only; `json` must be valid there.
@@ -172,6 +187,7 @@ class JsonWriter {
   char* end_ = nullptr;    // end of the room made in `out`
   std::size_t depth_ = 0;  // containers open
   Next next_ = Next::first;
+  bool in_room_ = false;  // `out` is room throughout; p_ is never null
 };
 
 /// Appends `text` as a JSON string literal (quotes included), escaped as

@@ -106,6 +106,52 @@ TEST_F(BatchJobs, OutputFilesBesideJsonlAreTheSameAtEveryJobCount) {
   EXPECT_TRUE(reports[0][1] == reports[1][1]);
 }
 
+// A csv run computes only the verdicts (EvaluationDetail::verdict); a csv
+// --output file beside another format is written from full evaluations. The
+// rows and every gate's exit code must be the same.
+TEST_F(BatchJobs, CsvFromVerdictsOnlyEqualsCsvFromFullEvaluations) {
+  // The sample without its broken records, and records that pass the gates.
+  const fs::path mixed = dir_ / "c-mixed.jsonl";
+  const fs::path passing = dir_ / "c-passing.jsonl";
+  {
+    std::ofstream out(mixed);
+    for (std::size_t i = 0; i < 300; ++i) {
+      if (i % 37 != 5) out << record(i) << "\n";
+    }
+    std::ofstream good(passing);
+    for (int i = 0; i < 120; ++i) {
+      std::string text = testing::manifest_json(testing::required_down_to(3 - i % 3), "Apache-2.0");
+      for (char& c : text) c = c == '\n' ? ' ' : c;
+      good << text << "\n";
+    }
+  }
+  const std::vector<std::vector<std::string>> gates = {
+      {}, {"--fail-on", "warning"}, {"--min-class", "III"}, {"--require", "Model card"}};
+  int codes = 0;
+  for (const fs::path& input : {mixed, passing}) {
+    for (const auto& gate : gates) {
+      for (const char* jobs : {"1", "2"}) {
+        const std::string file = (dir_ / "full.csv").string();
+        std::vector<std::string> full = {"--format", "jsonl",  "--output", "csv=" + file,
+                                         "--force",  "--jobs", jobs,       input.string()};
+        std::vector<std::string> verdict = {"--format", "csv", "--jobs", jobs, input.string()};
+        full.insert(full.begin(), gate.begin(), gate.end());
+        verdict.insert(verdict.begin(), gate.begin(), gate.end());
+        auto a = testing::run(full);
+        auto b = testing::run(verdict);
+        std::ifstream in(file);
+        std::string rows(std::istreambuf_iterator<char>(in), {});
+        EXPECT_GT(rows.size(), 5000u);
+        EXPECT_TRUE(rows == b.out) << input << " jobs " << jobs;
+        EXPECT_EQ(a.code, b.code) << input << " jobs " << jobs;
+        EXPECT_EQ(a.err, b.err) << input << " jobs " << jobs;
+        codes |= 1 << b.code;
+      }
+    }
+  }
+  EXPECT_EQ(codes, 0b11);  // both passing and failing gates were compared
+}
+
 TEST_F(BatchJobs, FailFastStopsAtTheSameRecordAtEveryJobCount) {
   auto one = testing::run({"--format", "jsonl", "--fail-fast", "--min-class", "III", "--jobs", "1",
                            (dir_ / "a-stream.jsonl").string()});

@@ -64,6 +64,31 @@ CliRun run_on_fd(int fd, std::vector<std::string> args) {
   return {code, "", err.str()};
 }
 
+// Pieces smaller than, equal to and larger than the buffer, crossing its
+// end at every offset: the bytes arrive whole and in order.
+TEST(CliContract, BufferedStandardOutputKeepsEveryByteInOrder) {
+  TempDir dir;
+  const std::string path = dir.file("out.txt");
+  std::string expected;
+  {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ASSERT_GE(fd, 0);
+    FdStreamBuf buf(fd, 16);
+    std::ostream out(&buf);
+    for (std::size_t n : {1, 3, 15, 16, 17, 5, 31, 32, 33, 2, 40, 7, 16, 9}) {
+      std::string piece;
+      for (std::size_t i = 0; i < n; ++i)
+        piece += static_cast<char>('a' + (expected.size() + i) % 26);
+      out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+      expected += piece;
+    }
+    out.flush();
+    EXPECT_TRUE(out.good());
+    ::close(fd);
+  }
+  EXPECT_EQ(slurp(path), expected);
+}
+
 TEST(CliContract, AFullDiskOnStandardOutputIsExitTwoWithOneLine) {
   int fd = ::open("/dev/full", O_WRONLY);
   ASSERT_GE(fd, 0);
