@@ -57,7 +57,7 @@ std::streamsize FdStreamBuf::xsputn(const char* s, std::streamsize n) {
   }
   // The buffer is filled and sent whole, so reports of a few kB each go out
   // in full blocks; a piece larger than the buffer goes straight through.
-  if (n - room < static_cast<std::streamsize>(buffer_.size())) {
+  if (n - room < static_cast<std::streamsize>(capacity_)) {
     std::memcpy(pptr(), s, static_cast<std::size_t>(room));
     pbump(static_cast<int>(room));
     if (!drain()) return 0;
