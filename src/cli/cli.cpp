@@ -20,8 +20,8 @@
 #include "cli/flag_hints.hpp"
 #include "cli/help_format.hpp"
 #include "cli/output_guard.hpp"
-#include "manifest/record_stream.hpp"
 #include "framework/builtin_tables.hpp"
+#include "manifest/record_stream.hpp"
 #include "report/wrap.hpp"
 #include "util/text_util.hpp"
 
