@@ -1,41 +1,88 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "syntax/yaml_reader.hpp"
+// YAML text -> doc::Node through libfyaml's event parser: the one reader of
+// every YAML mof-check is given (manifests and record streams, framework
+// definitions, the configuration, scan rules, model card front matter).
+// libfyaml implements YAML 1.2 and passes the YAML test suite; the guards
+// before it keep the input away from three bugs of its 0.7.12 release.
+#include <libfyaml.h>
 
 #include <algorithm>
-#include <map>
-#include <sstream>
-
-#include <yaml-cpp/eventhandler.h>
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <unordered_map>
 
 #include "syntax/doc_tree.hpp"
+#include "util/ascii_scan.hpp"
+#include "util/line_index.hpp"
+#include "util/utf8.hpp"
 
-namespace mofcheck::yaml {
+namespace mofcheck::doc {
 
 namespace {
 
-SourceLocation mark_location(const YAML::Mark& mark, std::string_view origin) {
-  SourceLocation loc{std::string(origin), 0, 0};
-  if (!mark.is_null()) {
-    loc.line = mark.line + 1;
-    loc.column = mark.column + 1;
-  }
-  return loc;
+std::string hex_byte(unsigned char c) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "0x%02X", c);
+  return buf;
 }
 
-// yaml-cpp's parser recurses once per nested collection, so a deeply nested
-// document ("[[[[...", "- - - - x", or indentation nesting) would exhaust the
-// stack inside it. This scan bounds the nesting on the raw text before
-// yaml-cpp sees it. It counts flow brackets and block collections (one level
-// per "- ", "? " or ": " indicator and per mapping key that opens a deeper
-// indentation). Where it cannot tell exactly, it counts more, never less.
-class DepthScanner {
+// libfyaml 0.7.12 can loop forever on invalid UTF-8 (in a directive, for
+// one) and reads a NUL byte as the end of the input; the YAML character set
+// has neither, so both are refused first, with their place.
+void check_bytes(std::string_view text, std::string_view origin) {
+  int line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    while (i + 8 <= text.size()) {
+      std::uint64_t x = ascii::load8(text, i);
+      if (ascii::any_equal(x, '\n') | ascii::any_equal(x, 0) | ascii::any_high(x)) break;
+      i += 8;
+    }
+    if (i == text.size()) break;
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      ++line;
+      line_start = ++i;
+      continue;
+    }
+    const int column = static_cast<int>(i - line_start) + 1;
+    if (c == 0) {
+      throw Error({std::string(origin), line, column},
+                  "invalid YAML: a NUL byte; YAML is text without NUL bytes");
+    }
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t len = utf8_length(text, i);
+    if (len == 0) {
+      throw Error({std::string(origin), line, column},
+                  "invalid YAML: invalid UTF-8 (byte " + hex_byte(c) + "); save the file as UTF-8");
+    }
+    i += len;
+  }
+}
+
+// libfyaml 0.7.12 frees a simple key twice when the white space after a ':'
+// holds a tab and a block indicator follows while an explicit key ('?') is
+// open (fy_fetch_value() recycles the key, then its error path for "cannot
+// use tab for indentation of block entry" recycles it again): its free list
+// is corrupted and the parser crashes when destroyed. libfyaml rejects every
+// such text, so refusing them first loses nothing it would read. The class
+// refused, outside quoted scalars, comments and block scalars:
+//  - a ':' then white space holding a tab, then '-', '?' or ':' and a space
+//    or the line end: YAML indents a nested collection with spaces only
+//    (production s-indent), wherever the explicit key is;
+//  - a ':' then white space holding a tab, then '|' or '>', in a text that
+//    has an explicit key: libfyaml refuses the tab there.
+class TabGuard {
  public:
-  DepthScanner(std::string_view text, std::string_view origin, int max_depth)
-      : text_(text), origin_(origin), max_depth_(max_depth) {}
+  TabGuard(std::string_view text, std::string_view origin) : text_(text), origin_(origin) {}
 
   void run() {
     std::size_t pos = 0;
-    while (pos <= text_.size()) {
+    while (pos < text_.size()) {
       std::size_t end = text_.find('\n', pos);
       if (end == std::string_view::npos) end = text_.size();
       line(text_.substr(pos, end - pos));
@@ -50,98 +97,23 @@ class DepthScanner {
     return i + 1 >= s.size() || blank(s[i + 1]);
   }
 
-  void too_deep(std::size_t column) {
-    throw Error({std::string(origin_), line_no_, static_cast<int>(column) + 1},
-                "nesting deeper than " + std::to_string(max_depth_) +
-                    " levels; a manifest needs only a few");
-  }
-  void push_block(std::size_t column) {
-    block_.push_back(column);
-    if (static_cast<int>(block_.size()) + flow_ > max_depth_) too_deep(column);
-  }
-
   void line(std::string_view s) {
     std::size_t indent = 0;
-    while (indent < s.size() && blank(s[indent])) ++indent;
-    const bool empty = indent == s.size() || s[indent] == '#';
+    while (indent < s.size() && s[indent] == ' ') ++indent;
     if (block_scalar_) {
-      // Lines of a literal or folded scalar are text, whatever they hold.
-      if (empty || indent > block_scalar_parent_) return;
+      std::size_t first = s.find_first_not_of(" \t\r");
+      if (first == std::string_view::npos || indent > block_scalar_indent_) return;
       block_scalar_ = false;
     }
-    std::size_t i = 0;
-    if (!quote_ && flow_ == 0 && !empty) {
-      std::string_view rest = s.substr(indent);
-      if (indent == 0 &&
-          (rest[0] == '%' ||
-           ((rest.substr(0, 3) == "---" || rest.substr(0, 3) == "...") && ends_token(rest, 2)))) {
-        block_.clear();  // a directive or a document boundary
-        if (rest[0] == '%') return;
-        i = indent + 3;
-      } else {
-        while (!block_.empty() && block_.back() >= indent) block_.pop_back();
-        i = indent;
-        // Compact collections: "- - x", "? - x", "- key: value".
-        while (i < s.size() && (s[i] == '-' || s[i] == '?' || s[i] == ':') && ends_token(s, i)) {
-          push_block(i);
-          block_scalar_parent_ = i;
-          ++i;
-          while (i < s.size() && blank(s[i])) ++i;
-        }
-        if (has_key(s.substr(i))) {
-          push_block(i);
-          block_scalar_parent_ = i;
-        } else if (i == indent) {
-          block_scalar_parent_ = indent;
-        }
-      }
-    }
-    scan(s, i);
-  }
-
-  // Whether a block mapping key starts the text: a ':' followed by a space
-  // or the end of the line, outside quotes and brackets.
-  static bool has_key(std::string_view s) {
-    char quote = 0;
-    int brackets = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      char c = s[i];
-      if (quote) {
-        if (c == '\\' && quote == '"') {
-          ++i;
-        } else if (c == quote) {
-          quote = 0;
-        }
-        continue;
-      }
-      if ((c == '"' || c == '\'') && i == 0) {
-        quote = c;
-      } else if (c == '[' || c == '{') {
-        ++brackets;
-      } else if ((c == ']' || c == '}') && brackets > 0) {
-        --brackets;
-      } else if (c == '#' && i > 0 && blank(s[i - 1])) {
-        return false;
-      } else if (c == ':' && brackets == 0 && ends_token(s, i)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  // Quotes, flow brackets and comments from `i` on; notices a block scalar
-  // indicator ('|' or '>') where a value starts.
-  void scan(std::string_view s, std::size_t i) {
-    bool node_start = !quote_;
-    for (; i < s.size(); ++i) {
-      char c = s[i];
+    bool node_start = quote_ == 0;
+    for (std::size_t i = quote_ ? 0 : indent; i < s.size(); ++i) {
+      const char c = s[i];
       if (quote_) {
         if (quote_ == '"' && c == '\\') {
           ++i;
-        } else if (quote_ == '\'' && c == '\'' && i + 1 < s.size() && s[i + 1] == '\'') {
-          ++i;  // '' is an escaped quote
         } else if (c == quote_) {
           quote_ = 0;
+          node_start = false;
         }
         continue;
       }
@@ -149,226 +121,159 @@ class DepthScanner {
       if (c == '#' && (i == 0 || blank(s[i - 1]))) return;
       if ((c == '"' || c == '\'') && node_start) {
         quote_ = c;
-        node_start = false;
         continue;
       }
-      if ((c == '[' || c == '{') && (node_start || flow_ > 0)) {
-        if (++flow_ + static_cast<int>(block_.size()) > max_depth_) too_deep(i);
+      if (c == '[' || c == '{') {
+        ++flow_;
         node_start = true;
-        continue;
-      }
-      if ((c == ']' || c == '}') && flow_ > 0) {
+      } else if ((c == ']' || c == '}') && flow_ > 0) {
         --flow_;
         node_start = false;
-        continue;
-      }
-      if (flow_ > 0) {
-        node_start = c == ',' || c == ':' || c == '?';
-        continue;
-      }
-      if ((c == '|' || c == '>') && node_start) {
-        block_scalar_ = true;
-        return;
-      }
-      if ((c == ':' || c == '-' || c == '?') && ends_token(s, i)) {
+      } else if (c == ',' && flow_ > 0) {
         node_start = true;
-        continue;
+      } else if ((c == '-' || c == '?') && node_start && ends_token(s, i)) {
+        explicit_key_ = explicit_key_ || c == '?';
+      } else if (c == ':' && ends_token(s, i)) {
+        after_colon(s, i);
+        node_start = true;
+      } else if ((c == '|' || c == '>') && node_start && flow_ == 0) {
+        block_scalar_ = true;
+        block_scalar_indent_ = indent;
+        return;
+      } else if ((c == '&' || c == '!') && node_start) {
+        while (i + 1 < s.size() && !blank(s[i + 1])) ++i;  // properties precede the node
+      } else {
+        node_start = false;
       }
-      if ((c == '&' || c == '!') && node_start) {
-        // An anchor or a tag before the node: the node starts after it.
-        while (i + 1 < s.size() && !blank(s[i + 1])) ++i;
-        continue;
-      }
-      node_start = false;
+    }
+  }
+
+  void after_colon(std::string_view s, std::size_t colon) {
+    std::size_t j = colon + 1;
+    std::size_t tab = std::string_view::npos;
+    while (j < s.size() && (s[j] == ' ' || s[j] == '\t')) {
+      if (s[j] == '\t' && tab == std::string_view::npos) tab = j;
+      ++j;
+    }
+    if (tab == std::string_view::npos || j == s.size()) return;
+    const char c = s[j];
+    const SourceLocation at{std::string(origin_), line_no_, static_cast<int>(tab) + 1};
+    if ((c == '-' || c == '?' || c == ':') && ends_token(s, j)) {
+      throw Error(at,
+                  "invalid YAML: a tab before a block indicator; YAML indents nested "
+                  "collections with spaces only");
+    }
+    if ((c == '|' || c == '>') && explicit_key_) {
+      throw Error(at,
+                  "invalid YAML: a tab between ':' and a block scalar in a document with "
+                  "an explicit key ('?'); write spaces there");
     }
   }
 
   std::string_view text_;
   std::string_view origin_;
-  int max_depth_;
   int line_no_ = 1;
   int flow_ = 0;
   char quote_ = 0;
-  std::vector<std::size_t> block_;  // columns of the open block collections
+  bool explicit_key_ = false;
   bool block_scalar_ = false;
-  std::size_t block_scalar_parent_ = 0;
+  std::size_t block_scalar_indent_ = 0;
 };
 
-void check_depth(std::string_view text, std::string_view origin, int max_depth) {
-  DepthScanner(text, origin, max_depth).run();
-}
+struct DiagRelease {
+  void operator()(fy_diag* d) const { fy_diag_destroy(d); }
+};
+struct ParserRelease {
+  void operator()(fy_parser* p) const { fy_parser_destroy(p); }
+};
 
-}  // namespace
+// libfyaml's messages go nowhere: the first error is taken from the
+// collected list and becomes the Error.
+void discard_output(fy_diag*, void*, const char*, size_t) {}
 
-YAML::Node load(std::string_view text, std::string_view origin, int max_depth) {
-  // yaml-cpp's LoadAll can loop without end on some malformed streams (found
-  // by fuzzing); the event-driven reader bounds depth, size and documents
-  // first, and stops at a second document.
-  (void)doc::parse_yaml(text, origin, max_depth, text.size() + 1);
-  auto docs = load_all(text, origin, max_depth);
-  if (docs.empty() || docs.front().IsNull()) {
-    throw Error({std::string(origin), 0, 0}, "the document is empty");
-  }
-  if (docs.size() > 1) {
-    throw Error(where(docs[1], origin),
-                "holds several YAML documents; give one manifest per file or use a stream input");
-  }
-  return docs.front();
-}
-
-YAML::Node load_known_good(std::string_view text, std::string_view origin) {
-  try {
-    return YAML::Load(std::string(text));
-  } catch (const YAML::Exception& e) {
-    throw Error(mark_location(e.mark, origin), "invalid YAML: " + e.msg);
-  }
-}
-
-std::vector<YAML::Node> load_all(std::string_view text, std::string_view origin, int max_depth) {
-  check_depth(text, origin, max_depth);
-  try {
-    return YAML::LoadAll(std::string(text));
-  } catch (const YAML::Exception& e) {
-    throw Error(mark_location(e.mark, origin), "invalid YAML: " + e.msg);
-  }
-}
-
-SourceLocation where(const YAML::Node& node, std::string_view origin) {
-  return mark_location(node.Mark(), origin);
-}
-
-const char* kind_name(const YAML::Node& node) {
-  switch (node.Type()) {
-    case YAML::NodeType::Map:
-      return "a mapping";
-    case YAML::NodeType::Sequence:
-      return "a list";
-    case YAML::NodeType::Scalar:
-      return "a string";
-    case YAML::NodeType::Null:
-      return "null";
-    case YAML::NodeType::Undefined:
-      return "missing";
-  }
-  return "unknown";
-}
-
-std::string scalar(const YAML::Node& node, std::string_view origin, std::string_view what) {
-  if (!node.IsScalar()) {
-    throw Error(where(node, origin),
-                std::string(what) + " must be a string, not " + kind_name(node));
-  }
-  return node.Scalar();
-}
-
-std::string optional_scalar(const YAML::Node& node, std::string_view origin,
-                            std::string_view what) {
-  if (!node || node.IsNull()) return {};
-  return scalar(node, origin, what);
-}
-
-void require_map(const YAML::Node& node, std::string_view origin, std::string_view what) {
-  if (!node.IsMap()) {
-    throw Error(where(node, origin),
-                std::string(what) + " must be a mapping, not " + kind_name(node));
-  }
-}
-
-void require_seq(const YAML::Node& node, std::string_view origin, std::string_view what) {
-  if (!node.IsSequence()) {
-    throw Error(where(node, origin), std::string(what) + " must be a list, not " + kind_name(node));
-  }
-}
-
-}  // namespace mofcheck::yaml
-
-namespace mofcheck::doc {
-
-namespace {
-
-// Builds the tree from yaml-cpp's parse events rather than from a loaded
-// YAML::Node: yaml-cpp's parser recurses once per nested collection and
-// emits the start event on the way down, so failing on the event that goes
-// too deep stops the recursion early; and nothing is built past the node
-// budget, so neither a huge document nor an alias bomb ("billion laughs")
-// can exhaust memory.
-class TreeHandler : public YAML::EventHandler {
+// One event, freed when it goes out of scope.
+class Event {
  public:
-  TreeHandler(std::string_view origin, int max_depth, std::size_t max_string,
-              std::vector<Diagnostic>* warnings)
-      : origin_(origin), max_depth_(max_depth), max_string_(max_string), warnings_(warnings) {}
+  Event(fy_parser* p, fy_event* e) : parser_(p), event_(e) {}
+  ~Event() {
+    if (event_) fy_parser_event_free(parser_, event_);
+  }
+  Event(const Event&) = delete;
+  Event& operator=(const Event&) = delete;
+  fy_event* operator->() const { return event_; }
+  fy_event* get() const { return event_; }
 
-  Node root;
-  int documents = 0;
+ private:
+  fy_parser* parser_;
+  fy_event* event_;
+};
 
-  void OnDocumentStart(const YAML::Mark& mark) override {
-    if (++documents > 1) {
-      throw Error(loc(mark), "a second YAML document starts here; give one manifest per file");
-    }
-  }
-  void OnDocumentEnd() override {}
+std::string_view token_text(fy_token* t) {
+  if (!t) return {};
+  std::size_t len = 0;
+  const char* p = fy_token_get_text(t, &len);
+  return p ? std::string_view(p, len) : std::string_view();
+}
 
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    finish(make(Node::Kind::null, mark), anchor, anchor_name_, 1, 0);
-  }
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    auto it = anchors_.find(anchor);
-    if (it == anchors_.end()) throw Error(loc(mark), "alias of an unknown anchor");
-    const Stored& stored = it->second;
-    if (!alias_warned_ && warnings_) {
-      alias_warned_ = true;
-      warnings_->push_back({Severity::warning,
-                            "yaml-alias",
-                            "the YAML alias '*" + stored.name +
-                                "' repeats the value anchored with '&" + stored.name +
-                                "'; mof-check expands aliases, but a manifest is clearer "
-                                "with each value written out",
-                            {},
-                            loc(mark)});
+bool is_null_word(std::string_view s) {
+  return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL";
+}
+
+// Builds the tree from the parser's events: nothing is built past the node
+// budget, so neither a huge document nor an alias bomb ("billion laughs")
+// can exhaust memory, and nesting is bounded as it opens.
+class Builder {
+ public:
+  Builder(std::string_view text, std::string_view origin, int max_depth, std::size_t max_string,
+          std::vector<Diagnostic>* warnings)
+      : text_(text),
+        origin_(origin),
+        max_depth_(max_depth),
+        max_string_(max_string),
+        warnings_(warnings),
+        lines_(text) {}
+
+  Node run() {
+    fy_diag_cfg dcfg;
+    fy_diag_cfg_default(&dcfg);
+    dcfg.fp = nullptr;
+    dcfg.output_fn = discard_output;
+    dcfg.level = FYET_ERROR;
+    std::unique_ptr<fy_diag, DiagRelease> diag(fy_diag_create(&dcfg));
+    if (!diag) throw std::bad_alloc();
+    fy_diag_set_collect_errors(diag.get(), true);
+    fy_parse_cfg cfg{};
+    cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_DEFAULT_VERSION_AUTO);
+    cfg.diag = diag.get();
+    std::unique_ptr<fy_parser, ParserRelease> parser(fy_parser_create(&cfg));
+    if (!parser || fy_parser_set_string(parser.get(), text_.data(), text_.size()) != 0) {
+      throw std::bad_alloc();
     }
-    spend(stored.size, mark.line + 1, mark.column + 1);
-    if (static_cast<int>(stack_.size() + stored.height) > max_depth_) too_deep(mark);
-    Node n = stored.node;
-    n.line = mark.line + 1;
-    n.column = mark.column + 1;
-    finish(std::move(n), 0, {}, stored.size, stored.height);
-  }
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                const std::string& value) override {
-    check_tag(tag, mark);
-    if (value.size() > max_string_) {
-      throw Error(loc(mark),
-                  (expecting_key() ? "a key of " : "a string of ") + std::to_string(value.size()) +
-                      " bytes is longer than the limit of " + std::to_string(max_string_) +
-                      " bytes",
-                  ErrorKind::string_too_long);
+    diag_ = diag.get();
+    for (;;) {
+      Event ev(parser.get(), fy_parser_parse(parser.get()));
+      if (!ev.get()) {
+        if (fy_parser_get_stream_error(parser.get())) syntax_error();
+        break;
+      }
+      if (second_document_) second_document_at(ev.get());
+      handle(ev.get());
+      if (const fy_mark* end = fy_event_end_mark(ev.get()); end && end->line >= 0) {
+        previous_end_ = end->input_pos;
+      }
     }
-    Node n = make(Node::Kind::string, mark);
-    n.text = value;
-    // yaml-cpp implements no merge semantics: "<<" would be read as a key.
-    if (tag == "?" && value == "<<" && expecting_key()) {
-      throw Error(loc(mark),
-                  "YAML merge keys ('<<') are not supported in a manifest; write the keys out");
+    if (second_document_) {
+      throw Error(where_of_last(),
+                  "a second YAML document starts here; give one manifest per file");
     }
-    finish(std::move(n), anchor, anchor_name_, 1, 0);
+    if (documents_ == 0) throw Error({std::string(origin_), 0, 0}, "the document is empty");
+    return std::move(root_);
   }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override {
-    open(Node::Kind::array, mark, tag, anchor);
-  }
-  void OnSequenceEnd() override { close(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override {
-    open(Node::Kind::object, mark, tag, anchor);
-  }
-  void OnMapEnd() override { close(); }
-  void OnAnchor(const YAML::Mark&, const std::string& name) override { anchor_name_ = name; }
 
  private:
   struct Frame {
     Node node;
-    YAML::anchor_t anchor = 0;
-    std::string anchor_name;
+    std::string anchor;
     std::size_t used_at_start = 0;
     std::size_t height = 0;    // levels below this node
     bool key_pending = false;  // objects: a key was read, its value is next
@@ -378,58 +283,259 @@ class TreeHandler : public YAML::EventHandler {
   };
   struct Stored {
     Node node;
-    std::string name;
     std::size_t size = 0;
     std::size_t height = 0;
   };
 
-  SourceLocation loc(const YAML::Mark& mark) const {
-    return {std::string(origin_), mark.line + 1, mark.column + 1};
+  void handle(fy_event* ev) {
+    switch (ev->type) {
+      case FYET_DOCUMENT_START:
+        if (++documents_ > 1) {
+          second_document_ = true;
+          second_document_at(ev);
+        }
+        break;
+      case FYET_SCALAR:
+        scalar(ev);
+        break;
+      case FYET_ALIAS:
+        alias(ev);
+        break;
+      case FYET_SEQUENCE_START:
+        open(Node::Kind::array, ev, ev->sequence_start.tag, ev->sequence_start.anchor);
+        break;
+      case FYET_MAPPING_START:
+        open(Node::Kind::object, ev, ev->mapping_start.tag, ev->mapping_start.anchor);
+        break;
+      case FYET_SEQUENCE_END:
+      case FYET_MAPPING_END:
+        close();
+        break;
+      default:
+        break;
+    }
   }
-  Node make(Node::Kind kind, const YAML::Mark& mark) {
+
+  // The place of a second document: its '---', or its first node when it
+  // starts without one (after '...').
+  void second_document_at(fy_event* ev) {
+    if (const fy_mark* m = fy_event_start_mark(ev); m && m->line >= 0) {
+      throw Error(loc(*m), "a second YAML document starts here; give one manifest per file");
+    }
+  }
+
+  [[noreturn]] void syntax_error() {
+    void* iter = nullptr;
+    while (fy_diag_error* e = fy_diag_errors_iterate(diag_, &iter)) {
+      if (e->type < FYET_ERROR) continue;
+      throw Error(error_location(e->line, e->column),
+                  std::string("invalid YAML: ") + (e->msg ? e->msg : "syntax error"));
+    }
+    throw Error(where_of_last(), "invalid YAML");
+  }
+
+  // libfyaml reports an error's column in characters; the tree's columns
+  // count bytes, as the line index does.
+  SourceLocation error_location(int line, int column) {
+    if (line < 1) return {std::string(origin_), 0, 0};
+    std::size_t at = lines_.offset(line, 1);
+    if (at == std::string_view::npos) {
+      // The end of the text, or the line after it.
+      auto [l, c] = lines_.at(text_.size());
+      return {std::string(origin_), line > l ? l : line, line > l ? c : std::max(column, 1)};
+    }
+    for (int k = 1; k < column && at < text_.size() && text_[at] != '\n'; ++k) {
+      std::size_t len = utf8_length(text_, at);
+      at += len ? len : 1;
+    }
+    auto [l, c] = lines_.at(at);
+    return {std::string(origin_), l, c};
+  }
+
+  SourceLocation loc(const fy_mark& m) {
+    auto [line, column] = lines_.at(m.input_pos);
+    last_ = {line, column};
+    return {std::string(origin_), line, column};
+  }
+  SourceLocation where_of_last() const { return {std::string(origin_), last_.first, last_.second}; }
+
+  // An event's place; an empty scalar has none, and takes the place of its
+  // key, or else of what came before it.
+  std::pair<int, int> place(fy_event* ev) {
+    const fy_mark* m = fy_event_start_mark(ev);
+    if (m && m->line >= 0) {
+      SourceLocation l = loc(*m);
+      return {l.line, l.column};
+    }
+    if (!stack_.empty() && stack_.back().key_pending) return stack_.back().key_at;
+    return last_;
+  }
+
+  // A node written with an anchor starts at its '&' (where `fix` looks to
+  // refuse rewriting a value others may reuse).
+  std::optional<std::pair<int, int>> anchor_place(fy_token* anchor) {
+    if (!anchor) return std::nullopt;
+    const fy_mark* m = fy_token_start_mark(anchor);
+    if (!m || m->line < 0) return std::nullopt;
+    std::size_t pos = m->input_pos;
+    if (pos > 0 && pos <= text_.size() && text_[pos - 1] == '&') --pos;
+    auto [line, column] = lines_.at(pos);
+    last_ = {line, column};
+    return last_;
+  }
+
+  // A scalar's place is where it starts in the text, as a reader (and `fix`,
+  // which rewrites it there) sees it: the opening quote of a quoted scalar
+  // and the '|' or '>' of a block scalar, where libfyaml marks the content.
+  std::pair<int, int> scalar_place(fy_event* ev, fy_scalar_style style) {
+    const fy_mark* m = fy_event_start_mark(ev);
+    if (!m || m->line < 0) return place(ev);
+    std::size_t pos = m->input_pos;
+    if (style == FYSS_SINGLE_QUOTED || style == FYSS_DOUBLE_QUOTED) {
+      const char quote = style == FYSS_SINGLE_QUOTED ? '\'' : '"';
+      if (pos > 0 && pos <= text_.size() && text_[pos - 1] == quote) --pos;
+    } else if (style == FYSS_LITERAL || style == FYSS_FOLDED) {
+      pos = block_indicator(pos);
+    }
+    auto [line, column] = lines_.at(pos);
+    last_ = {line, column};
+    return last_;
+  }
+
+  // The indicator of the block scalar whose content starts at `content`:
+  // the first '|' or '>' after the previous event, past comments and node
+  // properties (only indicators, white space, comments and properties lie
+  // between the two).
+  std::size_t block_indicator(std::size_t content) const {
+    std::size_t i = std::min(previous_end_, content);
+    bool token_start = true;
+    while (i < content) {
+      const char c = text_[i];
+      if (c == '#' && token_start) {
+        while (i < content && text_[i] != '\n') ++i;
+        continue;
+      }
+      if ((c == '&' || c == '!') && token_start) {
+        while (i < content && text_[i] != ' ' && text_[i] != '\t' && text_[i] != '\n') ++i;
+        continue;
+      }
+      if (c == '|' || c == '>') return i;
+      token_start = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+      ++i;
+    }
+    return content;
+  }
+
+  Node make(Node::Kind kind, std::pair<int, int> at) {
     Node n;
     n.kind = kind;
-    n.line = mark.line + 1;
-    n.column = mark.column + 1;
-    spend(1, n.line, n.column);
+    n.line = at.first;
+    n.column = at.second;
+    spend(1, at);
     return n;
   }
-  void spend(std::size_t nodes, int line, int column) {
+  void spend(std::size_t nodes, std::pair<int, int> at) {
     if (nodes > max_nodes - used_) {
-      throw Error({std::string(origin_), line, column},
+      throw Error({std::string(origin_), at.first, at.second},
                   "the document holds more than " + std::to_string(max_nodes) +
                       " values (counting each use of an alias); a manifest needs "
                       "far fewer");
     }
     used_ += nodes;
   }
-  [[noreturn]] void too_deep(const YAML::Mark& mark) {
-    throw Error(loc(mark), "nesting deeper than " + std::to_string(max_depth_) +
-                               " levels; a manifest needs only a few");
+  [[noreturn]] void too_deep(std::pair<int, int> at) {
+    throw Error({std::string(origin_), at.first, at.second},
+                "nesting deeper than " + std::to_string(max_depth_) +
+                    " levels; a manifest needs only a few");
   }
-  void check_tag(const std::string& tag, const YAML::Mark& mark) {
-    // "?" marks an untagged plain node, "!" an untagged quoted one.
-    if (tag.empty() || tag == "?" || tag == "!") return;
-    throw Error(loc(mark), "YAML tags such as '" + tag +
-                               "' are not allowed in a manifest; write plain values");
+  // Only the non-specific tag '!' (a plain string) is allowed.
+  void check_tag(fy_token* tag) {
+    if (!tag) return;
+    std::string_view name = token_text(tag);
+    if (name == "!") return;
+    const fy_mark* m = fy_token_start_mark(tag);
+    SourceLocation at = m ? loc(*m) : where_of_last();
+    throw Error(at, "YAML tags such as '" + std::string(name) +
+                        "' are not allowed in a manifest; write plain values");
   }
   bool expecting_key() const {
     return !stack_.empty() && stack_.back().node.kind == Node::Kind::object &&
            !stack_.back().key_pending;
   }
+  std::string anchor_name(fy_token* anchor) { return std::string(token_text(anchor)); }
 
-  void open(Node::Kind kind, const YAML::Mark& mark, const std::string& tag,
-            YAML::anchor_t anchor) {
-    check_tag(tag, mark);
-    if (expecting_key()) throw Error(loc(mark), "mapping keys must be plain strings");
-    if (static_cast<int>(stack_.size()) >= max_depth_) too_deep(mark);
-    Frame f;
-    f.used_at_start = used_;
-    f.node = make(kind, mark);
-    f.anchor = anchor;
-    if (anchor != 0) f.anchor_name = anchor_name_;
-    stack_.push_back(std::move(f));
+  void scalar(fy_event* ev) {
+    fy_token* value = ev->scalar.value;
+    check_tag(ev->scalar.tag);
+    const std::string_view text = token_text(value);
+    auto at = scalar_place(ev, value ? fy_token_scalar_style(value) : FYSS_PLAIN);
+    if (auto a = anchor_place(ev->scalar.anchor)) at = *a;
+    const bool plain = !ev->scalar.tag && (!value || fy_token_scalar_style(value) == FYSS_PLAIN);
+    if (text.size() > max_string_) {
+      throw Error({std::string(origin_), at.first, at.second},
+                  (expecting_key() ? "a key of " : "a string of ") + std::to_string(text.size()) +
+                      " bytes is longer than the limit of " + std::to_string(max_string_) +
+                      " bytes",
+                  ErrorKind::string_too_long);
+    }
+    if (plain && text == "<<" && expecting_key()) {
+      throw Error({std::string(origin_), at.first, at.second},
+                  "YAML merge keys ('<<') are not supported in a manifest; write the keys out");
+    }
+    const bool null = plain && is_null_word(text);
+    Node n = make(null ? Node::Kind::null : Node::Kind::string, at);
+    if (!null) n.text.assign(text.data(), text.size());
+    finish(std::move(n), anchor_name(ev->scalar.anchor), 1, 0);
   }
+
+  void alias(fy_event* ev) {
+    const std::string name = anchor_name(ev->alias.anchor);
+    auto at = place(ev);
+    // libfyaml marks the name; the alias starts at its '*'.
+    if (const fy_mark* m = fy_event_start_mark(ev);
+        m && m->line >= 0 && m->input_pos > 0 && text_[m->input_pos - 1] == '*') {
+      at = lines_.at(m->input_pos - 1);
+    }
+    auto it = anchors_.find(name);
+    if (it == anchors_.end()) {
+      throw Error({std::string(origin_), at.first, at.second},
+                  "invalid YAML: the alias '*" + name + "' names no anchor defined before it");
+    }
+    const Stored& stored = it->second;
+    if (!alias_warned_ && warnings_) {
+      alias_warned_ = true;
+      warnings_->push_back({Severity::warning,
+                            "yaml-alias",
+                            "the YAML alias '*" + name + "' repeats the value anchored with '&" +
+                                name +
+                                "'; mof-check expands aliases, but a manifest is clearer "
+                                "with each value written out",
+                            {},
+                            {std::string(origin_), at.first, at.second}});
+    }
+    spend(stored.size, at);
+    if (static_cast<int>(stack_.size() + stored.height) > max_depth_) too_deep(at);
+    Node n = stored.node;
+    n.line = at.first;
+    n.column = at.second;
+    finish(std::move(n), {}, stored.size, stored.height);
+  }
+
+  void open(Node::Kind kind, fy_event* ev, fy_token* tag, fy_token* anchor) {
+    check_tag(tag);
+    auto at = place(ev);
+    if (auto a = anchor_place(anchor)) at = *a;
+    if (expecting_key()) {
+      throw Error({std::string(origin_), at.first, at.second},
+                  "mapping keys must be plain strings");
+    }
+    if (static_cast<int>(stack_.size()) >= max_depth_) too_deep(at);
+    Frame& f = stack_.emplace_back();
+    f.used_at_start = used_;
+    f.node = make(kind, at);
+    f.anchor = anchor_name(anchor);
+  }
+
   void close() {
     Frame f = std::move(stack_.back());
     stack_.pop_back();
@@ -440,20 +546,19 @@ class TreeHandler : public YAML::EventHandler {
       f.node.members.emplace_back(std::move(f.key), std::move(null_value));
       f.node.key_positions.push_back(f.key_at);
     }
-    std::size_t size = used_ - f.used_at_start;
-    finish(std::move(f.node), f.anchor, f.anchor_name, size, f.height + 1);
+    const std::size_t size = used_ - f.used_at_start;
+    finish(std::move(f.node), std::move(f.anchor), size, f.height + 1);
   }
 
   // Places a complete node into its parent (or as the root), keeping a copy
   // when it carries an anchor.
-  void finish(Node n, YAML::anchor_t anchor, const std::string& anchor_name, std::size_t size,
-              std::size_t height) {
-    if (anchor != 0) {
-      spend(size, n.line, n.column);  // the stored copy costs as much again
-      anchors_[anchor] = Stored{n, anchor_name, size, height};
+  void finish(Node n, std::string anchor, std::size_t size, std::size_t height) {
+    if (!anchor.empty()) {
+      spend(size, {n.line, n.column});  // the stored copy costs as much again
+      anchors_.insert_or_assign(std::move(anchor), Stored{n, size, height});
     }
     if (stack_.empty()) {
-      root = std::move(n);
+      root_ = std::move(n);
       return;
     }
     Frame& parent = stack_.back();
@@ -466,7 +571,7 @@ class TreeHandler : public YAML::EventHandler {
       if (n.kind != Node::Kind::string) {
         throw Error({std::string(origin_), n.line, n.column}, "mapping keys must be plain strings");
       }
-      long first = parent.keys.add(n.text, parent.node.members.size());
+      const long first = parent.keys.find_member(parent.node.members, n.text);
       if (first >= 0) {
         throw Error({std::string(origin_), n.line, n.column},
                     "duplicate key \"" + n.text + "\" (first written at line " +
@@ -483,13 +588,20 @@ class TreeHandler : public YAML::EventHandler {
     parent.key_pending = false;
   }
 
+  std::string_view text_;
   std::string_view origin_;
   int max_depth_;
   std::size_t max_string_;
   std::vector<Diagnostic>* warnings_;
+  LineIndex lines_;
+  fy_diag* diag_ = nullptr;
+  Node root_;
+  int documents_ = 0;
+  bool second_document_ = false;
   std::vector<Frame> stack_;
-  std::map<YAML::anchor_t, Stored> anchors_;
-  std::string anchor_name_;
+  std::unordered_map<std::string, Stored> anchors_;
+  std::pair<int, int> last_{0, 0};
+  std::size_t previous_end_ = 0;  // where the last event with a place ended
   std::size_t used_ = 0;
   bool alias_warned_ = false;
 };
@@ -498,18 +610,9 @@ class TreeHandler : public YAML::EventHandler {
 
 Node parse_yaml(std::string_view text, std::string_view origin, int max_depth,
                 std::size_t max_string, std::vector<Diagnostic>* warnings) {
-  yaml::check_depth(text, origin, max_depth);
-  std::istringstream in{std::string(text)};
-  TreeHandler handler(origin, max_depth, max_string, warnings);
-  try {
-    YAML::Parser parser(in);
-    while (parser.HandleNextDocument(handler)) {
-    }
-  } catch (const YAML::Exception& e) {
-    throw Error(yaml::mark_location(e.mark, origin), "invalid YAML: " + e.msg);
-  }
-  if (handler.documents == 0) throw Error({std::string(origin), 0, 0}, "the document is empty");
-  return std::move(handler.root);
+  check_bytes(text, origin);
+  TabGuard(text, origin).run();
+  return Builder(text, origin, max_depth, max_string, warnings).run();
 }
 
 }  // namespace mofcheck::doc

@@ -188,7 +188,7 @@ TEST(HostileYaml, FeaturesAManifestMustNotUse) {
        "m:2:1: a second YAML document starts here; give one manifest per file"},
       {"release: {name: m}\n? [a]\n: b\n", "m:2:3: mapping keys must be plain strings"},
       {"release: {name: m}\nx: *nowhere\n",
-       "m:2:4: invalid YAML: the referenced anchor is not defined"},
+       "m:2:4: invalid YAML: the alias '*nowhere' names no anchor defined before it"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.text);
