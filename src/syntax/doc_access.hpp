@@ -24,7 +24,8 @@ inline SourceLocation key_where(const Node& map, std::size_t i, std::string_view
 /// A string node's text; throws Error naming `what` for any other node.
 inline const std::string& scalar(const Node& n, std::string_view origin, std::string_view what) {
   if (n.kind != Node::Kind::string) {
-    throw Error(where(n, origin), std::string(what) + " must be a string, not " + kind_name(n.kind));
+    throw Error(where(n, origin),
+                std::string(what) + " must be a string, not " + kind_name(n.kind));
   }
   return n.text;
 }
@@ -38,7 +39,8 @@ inline std::string optional_scalar(const Node* n, std::string_view origin, std::
 /// Throws Error unless the node is a mapping.
 inline void require_map(const Node& n, std::string_view origin, std::string_view what) {
   if (n.kind != Node::Kind::object) {
-    throw Error(where(n, origin), std::string(what) + " must be a mapping, not " + kind_name(n.kind));
+    throw Error(where(n, origin),
+                std::string(what) + " must be a mapping, not " + kind_name(n.kind));
   }
 }
 

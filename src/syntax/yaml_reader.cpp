@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -31,35 +32,25 @@ std::string hex_byte(unsigned char c) {
 // one) and reads a NUL byte as the end of the input; the YAML character set
 // has neither, so both are refused first, with their place.
 void check_bytes(std::string_view text, std::string_view origin) {
-  int line = 1;
-  std::size_t line_start = 0;
+  auto fail = [&](std::size_t i, const std::string& what) {
+    auto [line, column] = LineIndex(text).at(i);
+    throw Error({std::string(origin), line, column}, "invalid YAML: " + what);
+  };
   for (std::size_t i = 0; i < text.size();) {
     while (i + 8 <= text.size()) {
-      std::uint64_t x = ascii::load8(text, i);
-      if (ascii::any_equal(x, '\n') | ascii::any_equal(x, 0) | ascii::any_high(x)) break;
+      const std::uint64_t x = ascii::load8(text, i);
+      if (ascii::any_equal(x, 0) | ascii::any_high(x)) break;
       i += 8;
     }
     if (i == text.size()) break;
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') {
-      ++line;
-      line_start = ++i;
-      continue;
-    }
-    const int column = static_cast<int>(i - line_start) + 1;
-    if (c == 0) {
-      throw Error({std::string(origin), line, column},
-                  "invalid YAML: a NUL byte; YAML is text without NUL bytes");
-    }
+    if (c == 0) fail(i, "a NUL byte; YAML is text without NUL bytes");
     if (c < 0x80) {
       ++i;
       continue;
     }
     const std::size_t len = utf8_length(text, i);
-    if (len == 0) {
-      throw Error({std::string(origin), line, column},
-                  "invalid YAML: invalid UTF-8 (byte " + hex_byte(c) + "); save the file as UTF-8");
-    }
+    if (len == 0) fail(i, "invalid UTF-8 (byte " + hex_byte(c) + "); save the file as UTF-8");
     i += len;
   }
 }
@@ -191,6 +182,42 @@ struct ParserRelease {
 // collected list and becomes the Error.
 void discard_output(fy_diag*, void*, const char*, size_t) {}
 
+// A parser with its diagnostics. Creating them costs more than parsing a
+// small record, so each thread keeps one and resets it between texts; one
+// that failed is dropped, never reused.
+struct ParserSlot {
+  std::unique_ptr<fy_diag, DiagRelease> diag;
+  std::unique_ptr<fy_parser, ParserRelease> parser;
+};
+
+thread_local ParserSlot cached_parser;
+
+ParserSlot take_parser() {
+  ParserSlot slot = std::move(cached_parser);
+  if (slot.parser && fy_parser_reset(slot.parser.get()) == 0) return slot;
+  slot = {};
+  fy_diag_cfg dcfg;
+  fy_diag_cfg_default(&dcfg);
+  dcfg.fp = nullptr;
+  dcfg.output_fn = discard_output;
+  dcfg.level = FYET_ERROR;
+  dcfg.colorize = false;
+  slot.diag.reset(fy_diag_create(&dcfg));
+  if (!slot.diag) throw std::bad_alloc();
+  fy_diag_set_collect_errors(slot.diag.get(), true);
+  fy_parse_cfg cfg{};
+  cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_DEFAULT_VERSION_AUTO);
+  cfg.diag = slot.diag.get();
+  slot.parser.reset(fy_parser_create(&cfg));
+  if (!slot.parser) throw std::bad_alloc();
+  return slot;
+}
+
+// Keeps a parser that read its text to the end without error.
+void give_back(ParserSlot slot) {
+  if (!fy_parser_get_stream_error(slot.parser.get())) cached_parser = std::move(slot);
+}
+
 // One event, freed when it goes out of scope.
 class Event {
  public:
@@ -231,37 +258,41 @@ class Builder {
         max_depth_(max_depth),
         max_string_(max_string),
         warnings_(warnings),
-        lines_(text) {}
+        lines_(text) {
+    stack_.reserve(16);
+  }
 
   Node run() {
-    fy_diag_cfg dcfg;
-    fy_diag_cfg_default(&dcfg);
-    dcfg.fp = nullptr;
-    dcfg.output_fn = discard_output;
-    dcfg.level = FYET_ERROR;
-    std::unique_ptr<fy_diag, DiagRelease> diag(fy_diag_create(&dcfg));
-    if (!diag) throw std::bad_alloc();
-    fy_diag_set_collect_errors(diag.get(), true);
-    fy_parse_cfg cfg{};
-    cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_DEFAULT_VERSION_AUTO);
-    cfg.diag = diag.get();
-    std::unique_ptr<fy_parser, ParserRelease> parser(fy_parser_create(&cfg));
-    if (!parser || fy_parser_set_string(parser.get(), text_.data(), text_.size()) != 0) {
-      throw std::bad_alloc();
-    }
-    diag_ = diag.get();
+    ParserSlot slot = take_parser();
+    fy_parser* parser = slot.parser.get();
+    if (fy_parser_set_string(parser, text_.data(), text_.size()) != 0) throw std::bad_alloc();
+    diag_ = slot.diag.get();
+    // After the first refusal (a mof-check rule or limit) nothing more is
+    // built, but the rest of the text is still parsed: a syntax error
+    // anywhere in it is reported first, as the YAML spec rejects the text.
+    std::optional<Error> refused;
     for (;;) {
-      Event ev(parser.get(), fy_parser_parse(parser.get()));
+      Event ev(parser, fy_parser_parse(parser));
       if (!ev.get()) {
-        if (fy_parser_get_stream_error(parser.get())) syntax_error();
+        if (fy_parser_get_stream_error(parser)) syntax_error();
         break;
       }
-      if (second_document_) second_document_at(ev.get());
-      handle(ev.get());
+      if (refused) continue;
+      try {
+        if (second_document_) second_document_at(ev.get());
+        handle(ev.get());
+      } catch (Error& e) {
+        refused.emplace(std::move(e));
+        stack_.clear();
+        anchors_.clear();
+        continue;
+      }
       if (const fy_mark* end = fy_event_end_mark(ev.get()); end && end->line >= 0) {
         previous_end_ = end->input_pos;
       }
     }
+    give_back(std::move(slot));
+    if (refused) throw std::move(*refused);
     if (second_document_) {
       throw Error(where_of_last(),
                   "a second YAML document starts here; give one manifest per file");
@@ -331,7 +362,15 @@ class Builder {
       throw Error(error_location(e->line, e->column),
                   std::string("invalid YAML: ") + (e->msg ? e->msg : "syntax error"));
     }
-    throw Error(where_of_last(), "invalid YAML");
+    // libfyaml failed without a message (as on "--- |0"): the place is the
+    // first token after the last event.
+    std::size_t at = std::min(previous_end_, text_.size());
+    while (at < text_.size() &&
+           (text_[at] == ' ' || text_[at] == '\t' || text_[at] == '\n' || text_[at] == '\r')) {
+      ++at;
+    }
+    auto [line, column] = position(at);
+    throw Error({std::string(origin_), line, column}, "invalid YAML: cannot be parsed from here");
   }
 
   // libfyaml reports an error's column in characters; the tree's columns
@@ -341,19 +380,38 @@ class Builder {
     std::size_t at = lines_.offset(line, 1);
     if (at == std::string_view::npos) {
       // The end of the text, or the line after it.
-      auto [l, c] = lines_.at(text_.size());
+      auto [l, c] = position(text_.size());
       return {std::string(origin_), line > l ? l : line, line > l ? c : std::max(column, 1)};
     }
     for (int k = 1; k < column && at < text_.size() && text_[at] != '\n'; ++k) {
       std::size_t len = utf8_length(text_, at);
       at += len ? len : 1;
     }
-    auto [l, c] = lines_.at(at);
+    auto [l, c] = position(at);
     return {std::string(origin_), l, c};
   }
 
+  // Line and column (bytes) of a byte offset. Events come in text order, so
+  // a cursor moves forward over the line breaks; an offset behind it asks
+  // the line index.
+  std::pair<int, int> position(std::size_t pos) {
+    pos = std::min(pos, text_.size());
+    if (pos < cursor_) return lines_.at(pos);
+    const char* p = text_.data() + cursor_;
+    const char* const end = text_.data() + pos;
+    while (p < end) {
+      const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+      if (!nl) break;
+      p = static_cast<const char*>(nl) + 1;
+      ++cursor_line_;
+      cursor_line_start_ = static_cast<std::size_t>(p - text_.data());
+    }
+    cursor_ = pos;
+    return {cursor_line_, static_cast<int>(pos - cursor_line_start_) + 1};
+  }
+
   SourceLocation loc(const fy_mark& m) {
-    auto [line, column] = lines_.at(m.input_pos);
+    auto [line, column] = position(m.input_pos);
     last_ = {line, column};
     return {std::string(origin_), line, column};
   }
@@ -364,8 +422,8 @@ class Builder {
   std::pair<int, int> place(fy_event* ev) {
     const fy_mark* m = fy_event_start_mark(ev);
     if (m && m->line >= 0) {
-      SourceLocation l = loc(*m);
-      return {l.line, l.column};
+      last_ = position(m->input_pos);
+      return last_;
     }
     if (!stack_.empty() && stack_.back().key_pending) return stack_.back().key_at;
     return last_;
@@ -379,7 +437,7 @@ class Builder {
     if (!m || m->line < 0) return std::nullopt;
     std::size_t pos = m->input_pos;
     if (pos > 0 && pos <= text_.size() && text_[pos - 1] == '&') --pos;
-    auto [line, column] = lines_.at(pos);
+    auto [line, column] = position(pos);
     last_ = {line, column};
     return last_;
   }
@@ -397,7 +455,7 @@ class Builder {
     } else if (style == FYSS_LITERAL || style == FYSS_FOLDED) {
       pos = block_indicator(pos);
     }
-    auto [line, column] = lines_.at(pos);
+    auto [line, column] = position(pos);
     last_ = {line, column};
     return last_;
   }
@@ -494,7 +552,7 @@ class Builder {
     // libfyaml marks the name; the alias starts at its '*'.
     if (const fy_mark* m = fy_event_start_mark(ev);
         m && m->line >= 0 && m->input_pos > 0 && text_[m->input_pos - 1] == '*') {
-      at = lines_.at(m->input_pos - 1);
+      at = position(m->input_pos - 1);
     }
     auto it = anchors_.find(name);
     if (it == anchors_.end()) {
@@ -601,7 +659,10 @@ class Builder {
   std::vector<Frame> stack_;
   std::unordered_map<std::string, Stored> anchors_;
   std::pair<int, int> last_{0, 0};
-  std::size_t previous_end_ = 0;  // where the last event with a place ended
+  std::size_t previous_end_ = 0;       // where the last event with a place ended
+  std::size_t cursor_ = 0;             // position(): the offset reached,
+  int cursor_line_ = 1;                // its line
+  std::size_t cursor_line_start_ = 0;  // and where that line starts
   std::size_t used_ = 0;
   bool alias_warned_ = false;
 };
@@ -611,7 +672,8 @@ class Builder {
 Node parse_yaml(std::string_view text, std::string_view origin, int max_depth,
                 std::size_t max_string, std::vector<Diagnostic>* warnings) {
   check_bytes(text, origin);
-  TabGuard(text, origin).run();
+  // The guarded class needs a tab; most texts have none.
+  if (text.find('\t') != std::string_view::npos) TabGuard(text, origin).run();
   return Builder(text, origin, max_depth, max_string, warnings).run();
 }
 
