@@ -204,7 +204,8 @@ TEST(YamlTestSuite, EveryInvalidCaseIsRefusedAndEveryValidOneReadAsTheSuiteSays)
       "yaml-test-suite: %d invalid cases, %d refused as invalid YAML; %d valid cases, %d read "
       "(%d compared with the suite's JSON), %d refused by a documented mof-check rule\n",
       fail_cases, fail_refused, valid_cases, valid_read, compared, valid_rule);
-  for (const auto& [rule, count] : by_rule) std::printf("  %3d refused: %s ...\n", count, rule.c_str());
+  for (const auto& [rule, count] : by_rule)
+    std::printf("  %3d refused: %s ...\n", count, rule.c_str());
   EXPECT_EQ(fail_refused, fail_cases);
   EXPECT_GT(compared, 150);
 }
