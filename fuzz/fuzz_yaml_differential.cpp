@@ -70,9 +70,9 @@ void compare(fy_node* ref, const Node& ours, const std::string& path) {
       const std::string text = text_of(ref);
       std::size_t tag_len = 0;
       const bool tagged = fy_node_get_tag(ref, &tag_len) != nullptr && tag_len > 0;
-      const bool null = fy_node_get_style(ref) == FYNS_PLAIN && !tagged &&
-                        (text.empty() || text == "~" || text == "null" || text == "Null" ||
-                         text == "NULL");
+      const bool null =
+          fy_node_get_style(ref) == FYNS_PLAIN && !tagged &&
+          (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL");
       if (null != (ours.kind == Node::Kind::null)) differ(path + ": null differs");
       if (!null && (ours.kind != Node::Kind::string || ours.text != text)) {
         differ(path + ": scalar '" + text + "' read as '" + ours.text + "'");
@@ -98,7 +98,8 @@ void compare(fy_node* ref, const Node& ours, const std::string& path) {
       while (fy_node_pair* pair = fy_node_mapping_iterate(ref, &it)) {
         if (i >= ours.members.size()) differ(path + ": fewer members");
         fy_node* key = fy_node_pair_key(pair);
-        if (!key || fy_node_get_type(key) != FYNT_SCALAR) differ(path + ": a key that is no scalar");
+        if (!key || fy_node_get_type(key) != FYNT_SCALAR)
+          differ(path + ": a key that is no scalar");
         if (text_of(key) != ours.members[i].first) {
           differ(path + ": key '" + text_of(key) + "' read as '" + ours.members[i].first + "'");
         }

@@ -18,6 +18,7 @@
 
 #include "cli/input_limits.hpp"
 #include "cli/output_guard.hpp"
+#include "syntax/doc_tree.hpp"
 
 namespace mofcheck {
 namespace {
@@ -421,7 +422,8 @@ TEST(HostileLimits, ByteSizes) {
 TEST(FuzzRegressions, ReplayWithoutCrashing) {
   fs::path root = fs::path(MOFCHECK_SOURCE_DIR) / "fuzz" / "regressions";
   int replayed = 0;
-  for (const char* target : {"manifest_json", "manifest_yaml", "spdx", "framework"}) {
+  for (const char* target :
+       {"manifest_json", "manifest_yaml", "spdx", "framework", "yaml_differential"}) {
     fs::path dir = root / target;
     if (!fs::is_directory(dir)) continue;
     for (const auto& entry : fs::directory_iterator(dir)) {
@@ -434,6 +436,7 @@ TEST(FuzzRegressions, ReplayWithoutCrashing) {
         if (t == "manifest_json") parse_manifest(text, "f", InputSyntax::json);
         if (t == "manifest_yaml") parse_manifest(text, "f", InputSyntax::yaml);
         if (t == "framework") parse_framework(text, "f");
+        if (t == "yaml_differential") doc::parse_yaml(text, "f", 60, 1u << 20);
         if (t == "spdx") {
           auto parsed = spdx::parse(text);
           if (parsed.ok()) {

@@ -76,9 +76,8 @@ TEST(YamlReader, InvalidYamlYamlCppAcceptedIsRefused) {
 // libfyaml 0.7.12 frees a simple key twice on these (a crash when its
 // parser is destroyed); they are refused before it sees them.
 TEST(YamlReader, ATabBeforeABlockIndicatorAfterAColonIsRefusedFirst) {
-  for (std::string_view text : {"? -:\t-\n", "? a:\t-\n", "? a:\t|\n", "? [a]:\t|\n",
-                                "- ? a:\t-\n", "? \"a\":\t- x\n", "?\n a:\t|\n", "k:\t- a\n",
-                                "? a :\t>\n"}) {
+  for (std::string_view text : {"? -:\t-\n", "? a:\t-\n", "? a:\t|\n", "? [a]:\t|\n", "- ? a:\t-\n",
+                                "? \"a\":\t- x\n", "?\n a:\t|\n", "k:\t- a\n", "? a :\t>\n"}) {
     SCOPED_TRACE(testing::PrintToString(std::string(text)));
     Error e = refusal(text);
     EXPECT_EQ(e.message().rfind("invalid YAML: a tab b", 0), 0u) << e.what();
@@ -98,9 +97,9 @@ TEST(YamlReader, NulBytesAndInvalidUtf8AreRefusedWithTheirPlace) {
   EXPECT_EQ(nul.where().column, 5);
   EXPECT_EQ(nul.message(), "invalid YAML: a NUL byte; YAML is text without NUL bytes");
   // libfyaml 0.7.12 loops forever on this one.
-  Error utf8 = refusal("%YAML 1.2\xff\n---\na: b\n");
+  Error utf8 = refusal("%FOO \xff\n---\na: b\n");
   EXPECT_EQ(utf8.where().line, 1);
-  EXPECT_EQ(utf8.where().column, 10);
+  EXPECT_EQ(utf8.where().column, 6);
   EXPECT_EQ(utf8.message(), "invalid YAML: invalid UTF-8 (byte 0xFF); save the file as UTF-8");
   // Framework definitions go through the same reader.
   EXPECT_THROW(parse_framework("framework:\n  name: \xC3\x28\n", "def.yaml"), Error);
@@ -170,9 +169,17 @@ TEST(YamlReader, AFailedTextLeavesTheNextOneUntouched) {
 TEST(YamlReader, TheDraftWriterQuotesWhatTheReaderReadsBack) {
   Draft d;
   d.name = "m";
-  const std::string tricky[] = {"",         "yes",        "1.0",          "a \"b\" \\ c",
-                                "tab\there", "line\nbreak", "\x01\x1f\x7f", "\xE2\x80\xA8 ls",
-                                "# not a comment", "- not a list", "caf\xC3\xA9"};
+  const std::string tricky[] = {"",
+                                "yes",
+                                "1.0",
+                                "a \"b\" \\ c",
+                                "tab\there",
+                                "line\nbreak",
+                                "\x01\x1f\x7f",
+                                "\xE2\x80\xA8 ls",
+                                "# not a comment",
+                                "- not a list",
+                                "caf\xC3\xA9"};
   for (const std::string& s : tricky) {
     d.producer = s;
     d.architecture = s;
