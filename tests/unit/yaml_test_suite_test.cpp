@@ -5,7 +5,8 @@
 //    "invalid YAML" error: none may be read as data.
 //  - Every valid case is read, or refused only for a documented mof-check
 //    rule (tags, merge keys, non-string keys, one document, empty document,
-//    limits), never as invalid YAML.
+//    limits, the tab libfyaml refuses after an explicit key), never as
+//    invalid YAML.
 //  - A valid case read, and given with its JSON, gives the same data. The doc
 //    tree keeps YAML scalars as strings, so a JSON null matches the tree's
 //    null (a plain empty, '~' or 'null' scalar), a JSON boolean a string
@@ -41,7 +42,8 @@ std::string_view documented_rule(const std::string& message) {
   for (std::string_view rule :
        {"YAML tags such as", "YAML merge keys", "mapping keys must be plain strings",
         "a second YAML document starts here", "the document is empty", "duplicate key",
-        "nesting deeper than", "the document holds more than", "a string of", "a key of"}) {
+        "nesting deeper than", "the document holds more than", "a string of", "a key of",
+        "a tab between ':'"}) {
     if (starts_with(message, rule)) return rule;
   }
   return {};
