@@ -104,6 +104,8 @@ class TabGuard {
       if (quote_) {
         if (quote_ == '"' && c == '\\') {
           ++i;
+        } else if (quote_ == '\'' && c == '\'' && i + 1 < s.size() && s[i + 1] == '\'') {
+          ++i;  // '' is a quote inside
         } else if (c == quote_) {
           quote_ = 0;
           node_start = false;

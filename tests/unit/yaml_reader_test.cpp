@@ -97,6 +97,7 @@ TEST(YamlReader, ATabBeforeABlockIndicatorAfterAColonIsRefusedFirst) {
   // comments and block scalars the pattern is text.
   EXPECT_EQ(yaml("a:\t|\n  x\n").get("a")->text, "x\n");
   EXPECT_EQ(yaml("a: \"b:\t- c\"\n").get("a")->text, "b:\t- c");
+  EXPECT_EQ(yaml("a: 'it''s b:\t- c'\n").get("a")->text, "it's b:\t- c");
   EXPECT_EQ(yaml("a: b # c:\t- d\n").get("a")->text, "b");
   EXPECT_EQ(yaml("? a\n: |\n  x:\t- y\n").get("a")->text, "x:\t- y\n");
 }
