@@ -145,6 +145,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
   });
   if (!ours && outside_comparison(refusal)) return 0;
+  // libfyaml 0.7.12 misreads two consecutive escaped quotes in a
+  // single-quoted scalar and leaks a buffer on them; the reader decodes
+  // those itself (tests/unit/yaml_reader_test.cpp), the reference cannot.
+  if (text.find("''") != std::string_view::npos) return 0;
 
   fy_diag_cfg dcfg;
   fy_diag_cfg_default(&dcfg);

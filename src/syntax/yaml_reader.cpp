@@ -246,6 +246,56 @@ std::string_view token_text(fy_token* t) {
   return p ? std::string_view(p, len) : std::string_view();
 }
 
+// The value of a single-quoted scalar from its source between the quotes
+// (YAML 1.2, 7.3.2): two quotes are one; lines are folded, a line break
+// between two lines becoming a space and n empty lines n line breaks; white
+// space around a line break is dropped. libfyaml 0.7.12 gets two
+// consecutive escaped quotes after other text wrong (it reads the source
+// 'a''''b' as a, then three quotes) and leaks its buffer; every single-quoted
+// scalar with an escape is decoded here instead.
+std::string single_quoted(std::string_view raw) {
+  auto blank = [](char c) { return c == ' ' || c == '\t'; };
+  std::string out;
+  out.reserve(raw.size());
+  auto append = [&out](std::string_view piece) {
+    for (std::size_t i = 0; i < piece.size(); ++i) {
+      out += piece[i];
+      if (piece[i] == '\'' && i + 1 < piece.size() && piece[i + 1] == '\'') ++i;
+    }
+  };
+  std::size_t pos = 0;
+  bool first = true;
+  int breaks = 0;  // empty lines since the last line with content
+  while (true) {
+    const std::size_t end = raw.find_first_of("\r\n", pos);
+    const bool last = end == std::string_view::npos;
+    std::string_view line = raw.substr(pos, last ? std::string_view::npos : end - pos);
+    if (!first) {
+      while (!line.empty() && blank(line.front())) line.remove_prefix(1);
+    }
+    if (!last) {
+      while (!line.empty() && blank(line.back())) line.remove_suffix(1);
+    }
+    if (first) {
+      append(line);
+    } else if (line.empty() && !last) {
+      ++breaks;
+    } else {
+      if (breaks == 0) {
+        out += ' ';
+      } else {
+        out.append(static_cast<std::size_t>(breaks), '\n');
+      }
+      breaks = 0;
+      append(line);
+    }
+    if (last) break;
+    first = false;
+    pos = end + (raw[end] == '\r' && end + 1 < raw.size() && raw[end + 1] == '\n' ? 2 : 1);
+  }
+  return out;
+}
+
 bool is_null_word(std::string_view s) {
   return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL";
 }
@@ -520,6 +570,17 @@ class Builder {
     throw Error(at, "YAML tags such as '" + std::string(name) +
                         "' are not allowed in a manifest; write plain values");
   }
+  // The source between the quotes of a single-quoted scalar, else "".
+  std::string_view single_quoted_source(fy_token* value) const {
+    if (!value || fy_token_scalar_style(value) != FYSS_SINGLE_QUOTED) return {};
+    const fy_mark* start = fy_token_start_mark(value);
+    const fy_mark* end = fy_token_end_mark(value);
+    if (!start || !end || start->input_pos > end->input_pos || end->input_pos > text_.size()) {
+      return {};
+    }
+    return text_.substr(start->input_pos, end->input_pos - start->input_pos);
+  }
+
   bool expecting_key() const {
     return !stack_.empty() && stack_.back().node.kind == Node::Kind::object &&
            !stack_.back().key_pending;
@@ -529,7 +590,14 @@ class Builder {
   void scalar(fy_event* ev) {
     fy_token* value = ev->scalar.value;
     check_tag(ev->scalar.tag);
-    const std::string_view text = token_text(value);
+    std::string decoded;
+    std::string_view text;
+    if (std::string_view raw = single_quoted_source(value); raw.find("''") != raw.npos) {
+      decoded = single_quoted(raw);
+      text = decoded;
+    } else {
+      text = token_text(value);
+    }
     auto at = scalar_place(ev, value ? fy_token_scalar_style(value) : FYSS_PLAIN);
     if (auto a = anchor_place(ev->scalar.anchor)) at = *a;
     const bool plain = !ev->scalar.tag && (!value || fy_token_scalar_style(value) == FYSS_PLAIN);
