@@ -204,6 +204,19 @@ TEST(YamlReader, SingleQuotedScalarsWithEscapesReadAsTheSpecSays) {
   }
 }
 
+// libfyaml 0.7.12 misreads quoted scalars whose empty lines mix CRLF and LF
+// (and leaks); line breaks reach it as line feeds, places stay the same.
+TEST(YamlReader, CrLfAndLfLineBreaksReadAlike) {
+  EXPECT_EQ(yaml("k: \"x\n\n\n\r\n\n\n\r\n\n  y\"\n").get("k")->text, "x\n\n\n\n\n\n\ny");
+  EXPECT_EQ(yaml("\"\n\n\n\r\n\n\n\r\n\n\"").text, yaml("\"\n\n\n\n\n\n\n\n\"").text);
+  EXPECT_EQ(yaml("k: 'a\r\n\r\n\n  b'\r\n").get("k")->text, "a\n\nb");
+  Node n = yaml("a: 1\r\nb: 'x'\r\nc: |\r\n  t\r\n");
+  EXPECT_EQ(n.get("b")->line, 2);
+  EXPECT_EQ(n.get("b")->column, 4);
+  EXPECT_EQ(n.get("c")->text, "t\n");
+  EXPECT_EQ(n.get("c")->line, 3);
+}
+
 // The reader keeps one parser per thread; one that failed is not reused.
 TEST(YamlReader, AFailedTextLeavesTheNextOneUntouched) {
   for (int i = 0; i < 3; ++i) {
