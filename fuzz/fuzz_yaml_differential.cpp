@@ -150,6 +150,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // those itself (tests/unit/yaml_reader_test.cpp), the reference cannot.
   if (text.find("''") != std::string_view::npos) return 0;
 
+  // The reference reads the text with line feeds for line breaks, as the
+  // reader gives it to libfyaml: YAML reads every line break in a scalar as
+  // a line feed, and libfyaml 0.7.12 folds a CRLF in a quoted scalar wrongly
+  // (found by this target: 'a CRLF ' gave "a\n", not "a ").
+  std::string lf_text;
+  lf_text.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\r') {
+      lf_text += text[i];
+    } else if (i + 1 >= text.size() || text[i + 1] != '\n') {
+      lf_text += '\n';
+    }
+  }
   fy_diag_cfg dcfg;
   fy_diag_cfg_default(&dcfg);
   dcfg.fp = nullptr;
@@ -167,7 +180,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // one-call fy_document_build_from_string() returns the first document
   // even when the text goes on wrong).
   std::unique_ptr<fy_parser, ParserRelease> parser(fy_parser_create(&cfg));
-  fy_parser_set_string(parser.get(), text.data(), text.size());
+  fy_parser_set_string(parser.get(), lf_text.data(), lf_text.size());
   Doc ref{parser.get(), fy_parse_load_document(parser.get())};
   while (fy_document* more = fy_parse_load_document(parser.get())) {
     fy_parse_document_destroy(parser.get(), more);
