@@ -149,6 +149,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // single-quoted scalar and leaks a buffer on them; the reader decodes
   // those itself (tests/unit/yaml_reader_test.cpp), the reference cannot.
   if (text.find("''") != std::string_view::npos) return 0;
+  // Merge keys are a mof-check rule; libfyaml's resolver also merges a '<<'
+  // the non-specific tag makes a string ('! <<: x', found by this target).
+  if (text.find("<<") != std::string_view::npos) return 0;
 
   // The reference reads the text with line feeds for line breaks, as the
   // reader gives it to libfyaml: YAML reads every line break in a scalar as

@@ -163,6 +163,8 @@ TEST(YamlReader, PlainNullWordsAreNullAndEverythingElseAString) {
   EXPECT_EQ(n.get("f")->kind, Node::Kind::null);
   EXPECT_EQ(n.get("g")->text, "nULL");
   EXPECT_EQ(n.get("h")->text, "1.0");
+  // With the non-specific tag '<<' is a plain string key, not a merge key.
+  EXPECT_EQ(yaml("! <<: x\n").members.at(0).first, "<<");
 }
 
 // An alias names the latest anchor of its name written before it; keys are
