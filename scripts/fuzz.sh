@@ -5,7 +5,8 @@
 #
 #   scripts/fuzz.sh [-t SECONDS] [-b BUILD_DIR] [TARGET...]
 #
-# TARGET is manifest_json, json_differential, manifest_yaml, spdx or framework
+# TARGET is manifest_json, json_differential, manifest_yaml, spdx, framework or
+# yaml_differential
 # (default: all).
 # Each run starts from fuzz/corpus/<target> (seeds from the test fixtures)
 # plus the inputs earlier runs found (BUILD_DIR/fuzz-corpus/<target>), uses
@@ -27,7 +28,7 @@ while getopts "t:b:" opt; do
 done
 shift $((OPTIND - 1))
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(manifest_json json_differential manifest_yaml spdx framework)
+[ ${#targets[@]} -gt 0 ] || targets=(manifest_json json_differential manifest_yaml spdx framework yaml_differential)
 
 CXX=${CXX:-clang++} cmake -S . -B "$build" -DMOFCHECK_BUILD_FUZZERS=ON -DMOFCHECK_BUILD_TESTS=OFF \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null

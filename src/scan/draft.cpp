@@ -2,10 +2,13 @@
 // Drafts (templates and scan results) into manifest text.
 #include <mofcheck/draft.hpp>
 
-#include <yaml-cpp/yaml.h>
+#include <algorithm>
+#include <cstdio>
+
 #include <nlohmann/json.hpp>
 
 #include "manifest/manifest_fields.hpp"
+#include "util/utf8.hpp"
 
 namespace mofcheck {
 
@@ -81,50 +84,114 @@ std::string render_json(const Draft& d) {
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-// Strings are always quoted so that values such as "1.0", "yes" or "" stay strings.
-void put(YAML::Emitter& out, const std::string& value) {
-  out << YAML::DoubleQuoted << value;
+// A YAML double-quoted scalar: always quoted, so that values such as "1.0",
+// "yes" or "" stay strings. Escapes what YAML does not allow raw in one (the
+// quote, the backslash, control and non-printable characters); bytes that
+// are not UTF-8 become U+FFFD, as in the JSON draft.
+void put_quoted(std::string& out, std::string_view s) {
+  auto escape = [&out](char32_t cp) {
+    char buf[12];
+    std::snprintf(buf, sizeof buf, cp < 0x100 ? "\\x%02X" : "\\u%04X", static_cast<unsigned>(cp));
+    out += buf;
+  };
+  out += '"';
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c < 0x7F) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    if (c < 0x80) {
+      switch (c) {
+        case '\n':
+          out += "\\n";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        default:
+          escape(c);
+      }
+      ++i;
+      continue;
+    }
+    char32_t cp = 0;
+    const std::size_t len = utf8_decode(s, i, cp);
+    if (len == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    if (cp <= 0x9F || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF || cp == 0xFFFE ||
+        cp == 0xFFFF) {
+      escape(cp);
+    } else {
+      out.append(s.substr(i, len));
+    }
+    i += len;
+  }
+  out += '"';
 }
 
-std::string render_yaml(const Draft& d) {
-  YAML::Emitter out;
-  out << YAML::BeginMap;
-  out << YAML::Key << "framework" << YAML::Value << YAML::BeginMap;
-  out << YAML::Key << "name" << YAML::Value;
-  put(out, d.framework_name);
-  out << YAML::Key << "version" << YAML::Value;
-  put(out, d.framework_version);
-  out << YAML::Key << "date" << YAML::Value;
-  put(out, d.framework_date);
-  out << YAML::EndMap;
-  out << YAML::Key << "release" << YAML::Value << YAML::BeginMap;
-  for (const auto& [key, value] : release_fields(d)) {
-    out << YAML::Key << std::string(key) << YAML::Value;
-    put(out, *value);
+// Block-style YAML of the draft, by hand: the shape is fixed and small.
+class YamlOut {
+ public:
+  void key(int depth, std::string_view k) {
+    text.append(static_cast<std::size_t>(depth) * 2, ' ');
+    text.append(k);
+    text += ':';
   }
-  out << YAML::Key << "license" << YAML::Value << YAML::BeginMap;
-  for (const auto& s : license_slots(d)) {
-    if (!s.license->present) continue;
-    out << YAML::Key << std::string(s.key) << YAML::Value << YAML::BeginMap;
-    out << YAML::Key << "name" << YAML::Value;
-    put(out, s.license->name);
-    out << YAML::Key << "path" << YAML::Value;
-    put(out, s.license->path);
-    out << YAML::EndMap;
+  void value(int depth, std::string_view k, std::string_view v) {
+    key(depth, k);
+    text += ' ';
+    put_quoted(text, v);
+    text += '\n';
   }
-  out << YAML::EndMap;
-  out << YAML::Key << "components" << YAML::Value << YAML::BeginSeq;
-  for (const auto& c : d.components) {
-    out << YAML::BeginMap;
-    for (const auto& [key, value] : component_fields(d, c)) {
-      out << YAML::Key << std::string(key) << YAML::Value;
-      put(out, value);
+  void open(int depth, std::string_view k, bool empty, const char* empty_form) {
+    key(depth, k);
+    if (empty) {
+      text += ' ';
+      text += empty_form;
     }
-    out << YAML::EndMap;
+    text += '\n';
   }
-  out << YAML::EndSeq;
-  out << YAML::EndMap << YAML::EndMap;
-  return std::string(out.c_str()) + "\n";
+  std::string text;
+};
+
+std::string render_yaml(const Draft& d) {
+  YamlOut out;
+  out.open(0, "framework", false, "");
+  out.value(1, "name", d.framework_name);
+  out.value(1, "version", d.framework_version);
+  out.value(1, "date", d.framework_date);
+  out.open(0, "release", false, "");
+  for (const auto& [key, value] : release_fields(d)) out.value(1, key, *value);
+  const auto slots = license_slots(d);
+  const bool no_license =
+      std::none_of(slots.begin(), slots.end(), [](const Slot& s) { return s.license->present; });
+  out.open(1, "license", no_license, "{}");
+  for (const auto& s : slots) {
+    if (!s.license->present) continue;
+    out.open(2, s.key, false, "");
+    out.value(3, "name", s.license->name);
+    out.value(3, "path", s.license->path);
+  }
+  out.open(1, "components", d.components.empty(), "[]");
+  for (const auto& c : d.components) {
+    bool first = true;
+    for (const auto& [key, value] : component_fields(d, c)) {
+      // "    - name: ..." then the other keys aligned under it.
+      out.text += first ? "    - " : "      ";
+      first = false;
+      out.value(0, key, value);
+    }
+  }
+  return std::move(out.text);
 }
 
 }  // namespace

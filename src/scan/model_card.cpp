@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "scan/model_card.hpp"
 
-#include <yaml-cpp/yaml.h>
-
+#include "syntax/doc_tree.hpp"
 #include "util/text_util.hpp"
 
 namespace mofcheck {
@@ -23,55 +22,65 @@ std::vector<std::string_view> split_lines(std::string_view text) {
   return lines;
 }
 
-std::string scalar(const YAML::Node& n) {
-  return n && n.IsScalar() ? n.Scalar() : std::string();
+using doc::Node;
+
+std::string scalar(const Node* n) {
+  return n && n->kind == Node::Kind::string ? n->text : std::string();
 }
 
 // A front matter value that may be one string or a list of strings.
-std::vector<std::string> strings(const YAML::Node& n) {
+std::vector<std::string> strings(const Node* n) {
   std::vector<std::string> out;
   if (!n) return out;
-  if (n.IsScalar()) out.push_back(n.Scalar());
-  if (n.IsSequence()) {
-    for (const auto& item : n) {
-      if (item.IsScalar()) out.push_back(item.Scalar());
-    }
+  if (n->kind == Node::Kind::string) out.push_back(n->text);
+  for (const auto& item : n->items) {
+    if (item.kind == Node::Kind::string) out.push_back(item.text);
   }
   return out;
 }
 
+// Front matter is small; a model card's longest values are descriptions.
+constexpr int kFrontMatterDepth = 64;
+constexpr std::size_t kFrontMatterString = 1u << 20;
+
 void read_front_matter(std::string_view yaml_text, ModelCard& card) {
+  Node root;
   try {
-    YAML::Node root = YAML::Load(std::string(yaml_text));
-    if (!root || root.IsNull()) return;
-    if (!root.IsMap()) {
-      card.front_matter_error = "the front matter is not a mapping";
-      return;
-    }
-    card.license = scalar(root["license"]);
-    card.license_name = scalar(root["license_name"]);
-    card.license_link = scalar(root["license_link"]);
-    card.pipeline_tag = scalar(root["pipeline_tag"]);
-    card.model_name = scalar(root["model_name"]);
-    card.datasets = strings(root["datasets"]);
-    card.base_model = strings(root["base_model"]);
-    card.tags = strings(root["tags"]);
-    if (card.license.empty()) {
-      std::vector<std::string> l = strings(root["license"]);
-      if (!l.empty()) card.license = l.front();
-    }
-    const YAML::Node index = root["model-index"];
-    if (index && index.IsSequence()) {
-      for (const auto& model : index) {
-        if (!model.IsMap()) continue;
-        if (card.model_name.empty()) card.model_name = scalar(model["name"]);
-        const YAML::Node results = model["results"];
-        if (results && results.IsSequence()) card.model_index_results += results.size();
+    root = doc::parse_yaml(yaml_text, "front matter", kFrontMatterDepth, kFrontMatterString);
+  } catch (const Error& e) {
+    if (e.message() == "the document is empty") return;
+    // The front matter starts on the card's second line.
+    card.front_matter_error = "the front matter is not valid YAML (line " +
+                              std::to_string(e.where().line + 1) + ": " + e.message() + ")";
+    return;
+  }
+  if (root.kind == Node::Kind::null) return;
+  if (root.kind != Node::Kind::object) {
+    card.front_matter_error = "the front matter is not a mapping";
+    return;
+  }
+  card.license = scalar(root.get("license"));
+  card.license_name = scalar(root.get("license_name"));
+  card.license_link = scalar(root.get("license_link"));
+  card.pipeline_tag = scalar(root.get("pipeline_tag"));
+  card.model_name = scalar(root.get("model_name"));
+  card.datasets = strings(root.get("datasets"));
+  card.base_model = strings(root.get("base_model"));
+  card.tags = strings(root.get("tags"));
+  if (card.license.empty()) {
+    std::vector<std::string> l = strings(root.get("license"));
+    if (!l.empty()) card.license = l.front();
+  }
+  const Node* index = root.get("model-index");
+  if (index && index->kind == Node::Kind::array) {
+    for (const auto& model : index->items) {
+      if (model.kind != Node::Kind::object) continue;
+      if (card.model_name.empty()) card.model_name = scalar(model.get("name"));
+      const Node* results = model.get("results");
+      if (results && results->kind == Node::Kind::array) {
+        card.model_index_results += results->items.size();
       }
     }
-  } catch (const YAML::Exception& e) {
-    card.front_matter_error =
-        "the front matter is not valid YAML (line " + std::to_string(e.mark.line + 2) + ")";
   }
 }
 

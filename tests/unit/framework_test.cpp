@@ -86,7 +86,8 @@ TEST_P(FrameworkErrors, SayWhatAndWhere) {
 INSTANTIATE_TEST_SUITE_P(
     Validation, FrameworkErrors,
     ::testing::Values(
-        BadDefinition{"framework: [", "def.yaml:1:1: invalid YAML: end of sequence flow not found"},
+        BadDefinition{"framework: [",
+                      "def.yaml:1:13: invalid YAML: flow sequence without a closing bracket"},
         BadDefinition{"", "def.yaml: the document is empty"},
         BadDefinition{"- a\n- b\n", "def.yaml:1:1: the definition must be a mapping, not a list"},
         BadDefinition{"framework: {name: T, version: '1'}\n",

@@ -171,7 +171,8 @@ INSTANTIATE_TEST_SUITE_P(
                     "bad:1:22: 'release.name' must be a string, not a list"},
         BadManifest{"release:\n  name: x\n  components: 3\n",
                     "bad:3:15: 'release.components' must be a list of components, not a string"},
-        BadManifest{"release: [a\n", "bad:2:1: invalid YAML: end of sequence flow not found"},
+        BadManifest{"release: [a\n",
+                    "bad:2:1: invalid YAML: flow sequence without a closing bracket"},
         BadManifest{"release:\n  name: a\n  name: b\n",
                     "bad:3:3: duplicate key \"name\" (first written at line 2); a manifest must "
                     "say each thing once"}));
