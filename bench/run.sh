@@ -70,7 +70,7 @@ met() { if jq -en "$1" >/dev/null; then echo "met"; else echo "NOT met"; fi; }
 
 if has a; then
 echo "bench: a. one manifest" >&2
-hf a -N -i --warmup 20 --runs 300 "$out/hello" "$bin $out/one.json" "jq . $out/one.json"
+hf a -N --warmup 20 --runs 300 "$out/hello" "$bin $out/one.json" "jq . $out/one.json"
 fi
 echo "bench: b. 100,000 NDJSON records on standard input" >&2
 stream_cmds() {  # file
