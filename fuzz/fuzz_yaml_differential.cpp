@@ -157,15 +157,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // reader gives it to libfyaml: YAML reads every line break in a scalar as
   // a line feed, and libfyaml 0.7.12 folds a CRLF in a quoted scalar wrongly
   // (found by this target: 'a CRLF ' gave "a\n", not "a ").
-  std::string lf_text;
-  lf_text.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '\r') {
-      lf_text += text[i];
-    } else if (i + 1 >= text.size() || text[i + 1] != '\n') {
-      lf_text += '\n';
-    }
-  }
+  const std::string lf_text = mofcheck::doc::with_line_feeds(text);
   fy_diag_cfg dcfg;
   fy_diag_cfg_default(&dcfg);
   dcfg.fp = nullptr;

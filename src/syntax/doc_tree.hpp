@@ -100,6 +100,10 @@ Node parse_json(std::string_view text, std::string_view origin, int max_depth,
 Node parse_json_prefix(std::string_view text, std::string_view origin, int max_depth,
                        std::size_t max_string, std::size_t& consumed);
 
+/// `text` with every CRLF and lone CR turned into a line feed, as parse_yaml
+/// reads it (libfyaml 0.7.12 folds a CRLF inside a quoted scalar wrongly).
+std::string with_line_feeds(std::string_view text);
+
 /// Parses one YAML document into a tree (all scalars become strings).
 /// Throws Error for syntax errors, an empty or multi-document text, nesting
 /// deeper than `max_depth`, strings longer than `max_string`, more than

@@ -177,25 +177,6 @@ class TabGuard {
   std::size_t block_scalar_indent_ = 0;
 };
 
-// The text with every line break a line feed. libfyaml 0.7.12 misformats a
-// quoted scalar whose empty lines mix CRLF and LF breaks (its text comes out
-// short and a buffer leaks; found by the differential fuzzer); YAML reads
-// every line break in a scalar as a line feed anyway. A CRLF keeps every
-// line and column; a lone CR (a line break to YAML) becomes a line of its
-// own, as YAML counts it.
-std::string with_line_feeds(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '\r') {
-      out += text[i];
-    } else if (i + 1 >= text.size() || text[i + 1] != '\n') {
-      out += '\n';
-    }
-  }
-  return out;
-}
-
 struct DiagRelease {
   void operator()(fy_diag* d) const { fy_diag_destroy(d); }
 };
@@ -761,6 +742,25 @@ class Builder {
 };
 
 }  // namespace
+
+// The text with every line break a line feed. libfyaml 0.7.12 misformats a
+// quoted scalar whose empty lines mix CRLF and LF breaks (its text comes out
+// short and a buffer leaks; found by the differential fuzzer); YAML reads
+// every line break in a scalar as a line feed anyway. A CRLF keeps every
+// line and column; a lone CR (a line break to YAML) becomes a line of its
+// own, as YAML counts it.
+std::string with_line_feeds(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\r') {
+      out += text[i];
+    } else if (i + 1 >= text.size() || text[i + 1] != '\n') {
+      out += '\n';
+    }
+  }
+  return out;
+}
 
 Node parse_yaml(std::string_view text, std::string_view origin, int max_depth,
                 std::size_t max_string, std::vector<Diagnostic>* warnings) {
