@@ -212,6 +212,13 @@ void take_mot_verdict(ComponentResult& r, const Framework& fw, const ComponentDe
   d.where = r.license_where;
 }
 
+// What judge() works in, kept from record to record.
+struct Scratch {
+  std::vector<const ManifestComponent*> entry;
+  std::vector<std::string_view> text;
+  std::vector<char> met, active;
+};
+
 // The judging behind evaluate() and class_with_licenses(), under profile
 // `prof`. `text_of(field)` gives the license text a field counts with. With
 // `Full` false only what decides the class is computed: statuses, progress
@@ -252,8 +259,9 @@ void judge(const Manifest& m, const Framework& fw, LicenseMemo& memo, Profile pr
 
   const std::size_t n = fw.components.size();
   // An evaluation may be reused record after record: everything judging
-  // sets is set afresh here, keeping the room of the strings.
-  ev.gaps.clear();
+  // sets is set afresh here, keeping the room of the strings (and of the
+  // gaps' lists: `gaps_used` counts those written).
+  std::size_t gaps_used = 0;
   for (ComponentResult& r : ev.components) {
     r.status = ComponentStatus::missing;
     r.listed = false;
@@ -271,7 +279,11 @@ void judge(const Manifest& m, const Framework& fw, LicenseMemo& memo, Profile pr
     }
   }
   ev.components.resize(n);
-  std::vector<const ManifestComponent*> entry(n, nullptr);
+  // Scratch lists, one set per thread and kind of judging (judge() never
+  // calls itself), so that judging a record allocates nothing.
+  thread_local Scratch scratch;
+  std::vector<const ManifestComponent*>& entry = scratch.entry;
+  entry.assign(n, nullptr);
   for (std::size_t i = 0; i < n; ++i) {
     ev.components[i].index = i;
     if constexpr (Full) ev.components[i].where = m.release_where;
@@ -322,19 +334,24 @@ void judge(const Manifest& m, const Framework& fw, LicenseMemo& memo, Profile pr
   }
 
   // The license text each listed component counts with.
-  std::vector<std::string_view> text(n);
+  std::vector<std::string_view>& text = scratch.text;
+  text.assign(n, {});
   auto judge_text = [&](std::size_t i) {
     ComponentResult& r = ev.components[i];
     const ComponentDef& def = fw.components[i];
-    const LicenseAssessment& a = memo.judge(text[i], def.type, prof);
-    r.status = status_of(a);
     if constexpr (Full) {
       r.license = text[i];
       if (mot) {
-        take_mot_verdict(r, fw, def, a, memo.assess(text[i], def.type), memo.mot(), ev.diagnostics);
+        const LicenseMemo::Verdicts v = memo.both(text[i], def.type);
+        r.status = status_of(v.mot);
+        take_mot_verdict(r, fw, def, v.mot, v.spdx, memo.mot(), ev.diagnostics);
       } else {
+        const LicenseAssessment& a = memo.judge(text[i], def.type, prof);
+        r.status = status_of(a);
         take_verdict(r, fw, def, a, ev.diagnostics);
       }
+    } else {
+      r.status = status_of(memo.judge(text[i], def.type, prof));
     }
   };
 
@@ -416,9 +433,11 @@ void judge(const Manifest& m, const Framework& fw, LicenseMemo& memo, Profile pr
   }
 
   // Classes, from the first to reach to the most complete.
-  std::vector<bool> met(n);
+  std::vector<char>& met = scratch.met;
+  met.resize(n);
   for (std::size_t i = 0; i < n; ++i) met[i] = is_met(ev.components[i].status);
-  std::vector<bool> active(fw.substitutions.size());
+  std::vector<char>& active = scratch.active;
+  active.resize(fw.substitutions.size());
   for (std::size_t s = 0; s < fw.substitutions.size(); ++s) {
     const auto& sub = fw.substitutions[s];
     active[s] = !met[sub.component] && met[sub.substitute];
@@ -431,7 +450,11 @@ void judge(const Manifest& m, const Framework& fw, LicenseMemo& memo, Profile pr
     const int level = cls.level;
     int total = 0;
     int count = 0;
-    ClassGap gap{level, {}};
+    if (gaps_used == ev.gaps.size()) ev.gaps.emplace_back();
+    ClassGap& gap = ev.gaps[gaps_used];
+    gap.level = level;
+    gap.unmet.clear();
+    gap.actions.clear();
     for (std::size_t i = 0; i < n; ++i) {
       const ComponentDef& def = fw.components[i];
       if (!def.required || def.class_level < level) continue;
@@ -457,9 +480,10 @@ void judge(const Manifest& m, const Framework& fw, LicenseMemo& memo, Profile pr
     double pct = total == 0 ? 100.0 : (static_cast<double>(count) / total) * 100;
     ev.progress[static_cast<std::size_t>(level)] = all_above_complete ? std::min(pct, 100.0) : 0.0;
     if (all_above_complete && complete) ev.model_class = level;
-    if (!(all_above_complete && complete)) ev.gaps.push_back(std::move(gap));
+    if (!(all_above_complete && complete)) ++gaps_used;
     all_above_complete = all_above_complete && complete;
   }
+  ev.gaps.resize(gaps_used);
 
   if constexpr (Full) {
     for (std::size_t s = 0; s < fw.substitutions.size(); ++s) {
@@ -505,7 +529,7 @@ void evaluate_into(Evaluation& ev, const Manifest& m, const Framework& fw, Licen
   // afresh, and what the steps below fill is emptied first.
   ev.other_class = 0;
   ev.next_steps.clear();
-  std::vector<const Field*> sources;
+  thread_local std::vector<const Field*> sources;
   judge<true>(m, fw, memo, memo.profile(), as_written, ev, &sources);
   // Judged without texts into room kept by the thread (no allocation per record).
   thread_local Evaluation other;

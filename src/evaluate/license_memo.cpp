@@ -6,7 +6,8 @@ namespace mofcheck {
 namespace {
 
 // Manifests write short license texts; a longer one is judged each time, so
-// that hostile input cannot fill the memo with megabytes of keys.
+// that hostile input cannot fill the memo with megabytes of keys. Past
+// kMaxEntries texts new ones are judged each time too.
 constexpr std::size_t kMaxKeyLength = 256;
 constexpr std::size_t kMaxEntries = 1024;
 
@@ -19,32 +20,45 @@ bool LicenseMemo::serves(const LicenseDb& db, Profile profile) const {
   return &db == db_ && db.serial() == serial_ && profile == profile_;
 }
 
-template <typename Judge>
-const LicenseAssessment& LicenseMemo::remembered(Kind& kind, std::string_view written,
-                                                 ContentType type, Judge&& judge) {
-  if (written.size() > kMaxKeyLength) {
-    kind.uncached = judge(written, type);
-    return kind.uncached;
+LicenseMemo::Entry& LicenseMemo::entry(std::string_view written, ContentType type, bool spdx,
+                                       bool mot) {
+  Entry* e = nullptr;
+  Table& table = tables_[static_cast<std::size_t>(type)];
+  if (written.size() <= kMaxKeyLength) {
+    if (auto it = table.find(written); it != table.end()) {
+      e = &it->second;
+    } else if (entries_ < kMaxEntries) {
+      ++entries_;
+      e = &table.try_emplace(std::string(written)).first->second;
+    }
   }
-  Table& table = kind.tables[static_cast<std::size_t>(type)];
-  if (auto it = table.find(written); it != table.end()) return it->second;
-  if (kind.entries >= kMaxEntries) {
-    for (Table& t : kind.tables) t.clear();
-    kind.entries = 0;
+  if (!e) {
+    e = spdx && mot ? &uncached_both_ : spdx ? &uncached_spdx_ : &uncached_mot_;
+    e->has_spdx = e->has_mot = false;
   }
-  ++kind.entries;
-  return table.emplace(std::string(written), judge(written, type)).first->second;
+  if (spdx && !e->has_spdx) {
+    e->spdx = db_->assess(written, type);
+    e->has_spdx = true;
+  }
+  if (mot && !e->has_mot) {
+    e->mot = mot_->assess(written, type);
+    e->has_mot = true;
+  }
+  return *e;
 }
 
 const LicenseAssessment& LicenseMemo::judge(std::string_view written, ContentType type, Profile p) {
   if (p == Profile::spdx) return assess(written, type);
-  return remembered(mot_verdicts_, written, type,
-                    [&](std::string_view w, ContentType t) { return mot_->assess(w, t); });
+  return entry(written, type, false, true).mot;
 }
 
 const LicenseAssessment& LicenseMemo::assess(std::string_view written, ContentType type) {
-  return remembered(spdx_, written, type,
-                    [&](std::string_view w, ContentType t) { return db_->assess(w, t); });
+  return entry(written, type, true, false).spdx;
+}
+
+LicenseMemo::Verdicts LicenseMemo::both(std::string_view written, ContentType type) {
+  Entry& e = entry(written, type, true, true);
+  return {e.mot, e.spdx};
 }
 
 }  // namespace mofcheck

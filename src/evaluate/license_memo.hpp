@@ -22,7 +22,8 @@
 namespace mofcheck {
 
 /// LicenseDb::assess() with the verdicts kept for texts seen before. Bounded:
-/// long texts are judged every time, and the memo starts afresh when full.
+/// long texts are judged every time, and so is every new text once the memo
+/// is full (it never forgets, so a reference into it stays valid).
 /// It also names the profile an evaluation through it judges by.
 class LicenseMemo {
  public:
@@ -36,37 +37,46 @@ class LicenseMemo {
   const MotRules& mot() const { return *mot_; }
 
   /// db().assess(written, type): the spdx verdict. The reference is valid
-  /// until the next call of assess().
+  /// until the next call of assess() or both().
   const LicenseAssessment& assess(std::string_view written, ContentType type);
   /// The verdict under profile `p`: assess() for spdx, the MOT's for mot
   /// (remembered as well). The reference is valid until the next call with
-  /// the same profile.
+  /// the same profile, or of both().
   const LicenseAssessment& judge(std::string_view written, ContentType type, Profile p);
 
+  /// The MOT's verdict and the spdx one, found with one look-up.
+  struct Verdicts {
+    const LicenseAssessment& mot;
+    const LicenseAssessment& spdx;
+  };
+  /// Valid until the next call of any of assess(), judge() and both().
+  Verdicts both(std::string_view written, ContentType type);
+
  private:
+  // Both verdicts on one text, each judged when first asked for.
+  struct Entry {
+    LicenseAssessment spdx, mot;
+    bool has_spdx = false, has_mot = false;
+  };
   struct Hash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  using Table = std::unordered_map<std::string, LicenseAssessment, Hash, std::equal_to<>>;
+  using Table = std::unordered_map<std::string, Entry, Hash, std::equal_to<>>;
 
-  // Verdicts of one judge, by ContentType. Each kind is emptied only when it
-  // fills, so a verdict of one kind outlives a new entry of the other.
-  struct Kind {
-    std::array<Table, 3> tables;
-    std::size_t entries = 0;
-    LicenseAssessment uncached;
-  };
-  template <typename Judge>
-  const LicenseAssessment& remembered(Kind& kind, std::string_view written, ContentType type,
-                                      Judge&& judge);
+  // The entry of `written` (a scratch one for a text not kept), its verdicts
+  // filled as `spdx` and `mot` ask.
+  Entry& entry(std::string_view written, ContentType type, bool spdx, bool mot);
 
   const LicenseDb* db_;
   std::uint64_t serial_;
   Profile profile_;
   const MotRules* mot_;
-  Kind spdx_;
-  Kind mot_verdicts_;
+  std::array<Table, 3> tables_;  // by ContentType
+  std::size_t entries_ = 0;
+  // Verdicts on texts not kept, one per kind, so that a verdict of one kind
+  // outlives a look-up of the other.
+  Entry uncached_spdx_, uncached_mot_, uncached_both_;
 };
 
 /// How much of an evaluation to compute.

@@ -74,13 +74,37 @@ TEST(LicenseMemo, LongTextsAndAFullMemoStillAnswerRight) {
   const std::string long_text = std::string(300, ' ') + "MIT OR " + std::string(10, 'x');
   EXPECT_EQ(dump(memo.assess(long_text, ContentType::code)),
             dump(db.assess(long_text, ContentType::code)));
-  // More distinct texts than the memo keeps: it starts afresh and goes on.
+  // A verdict taken before the memo fills stays valid while it fills and
+  // past that (texts beyond what it keeps are judged each time).
+  const LicenseAssessment& kept = memo.judge("Apache-2.0", ContentType::code, Profile::mot);
+  const std::string kept_dump = dump(kept);
   for (int i = 0; i < 3000; ++i) {
     std::string text = "LicenseRef-" + std::to_string(i);
     ASSERT_EQ(memo.assess(text, ContentType::data).canonical, text);
   }
+  EXPECT_EQ(dump(kept), kept_dump);
   EXPECT_EQ(dump(memo.assess("GPLv3", ContentType::data)),
             dump(db.assess("GPLv3", ContentType::data)));
+  EXPECT_EQ(dump(memo.judge("MIT", ContentType::code, Profile::mot)),
+            dump(memo.mot().assess("MIT", ContentType::code)));
+}
+
+TEST(LicenseMemo, BothVerdictsAreTheOnesEachJudgeGives) {
+  const LicenseDb& db = LicenseDb::builtin();
+  LicenseMemo memo(db);
+  const std::string long_text = std::string(300, ' ') + "Apache-2.0";
+  for (const std::string text : {"Apache-2.0", "MIT", "BSD-3", "unlicensed", "", "apache-2.0"}) {
+    for (const std::string& t : {text, long_text}) {
+      for (ContentType type : kTypes) {
+        // In either order: the first look-up fills one verdict, both() the other.
+        for (int round = 0; round < 2; ++round) {
+          LicenseMemo::Verdicts v = memo.both(t, type);
+          EXPECT_EQ(dump(v.mot), dump(memo.mot().assess(t, type))) << t;
+          EXPECT_EQ(dump(v.spdx), dump(db.assess(t, type))) << t;
+        }
+      }
+    }
+  }
 }
 
 TEST(LicenseMemo, ServesOnlyTheKnowledgeBaseItWasMadeFor) {
