@@ -44,7 +44,24 @@ Error in_record(const Error& e, const std::string& origin, const Record& rec) {
 // the same thread scores: evaluations, whose room is reused.
 struct Spares {
   std::vector<Evaluation> evaluations;
+  std::vector<std::string> rooms;  // of rendered reports
 };
+
+// Renders `o` into room an earlier outcome of the thread left, so that a
+// report of some kB is neither allocated nor zero-filled anew each time.
+// With `report_only`, the evaluation goes back to the thread's spares at
+// once: the next record reuses it, and a batch holds no evaluations.
+void render_into_room(const Renderer& render, bool report_only, Outcome& o, Spares& spares) {
+  if (!spares.rooms.empty()) {
+    o.rendered = std::move(spares.rooms.back());
+    spares.rooms.pop_back();
+  }
+  render(o);
+  if (report_only && o.evaluation) {
+    spares.evaluations.push_back(std::move(*o.evaluation));
+    o.evaluation.reset();
+  }
+}
 
 Outcome score(const Manifest& m, const BatchSettings& s, Spares& spares) {
   // The same license texts recur across records: each thread keeps their verdicts.
@@ -126,13 +143,13 @@ void score_batch(RecordBatch& batch, const std::vector<InputItem>& inputs, const
           } catch (const Error& e) {
             out.push_back(failed(std::make_unique<RecordError>(with_flag_hint(e), shown, number)));
           }
-          if (render) render(out.back());
+          if (render) render_into_room(render, s.report_only, out.back(), spares);
         }
         continue;
       }
       out.push_back(score_record(rec, shown, s, spares));
     }
-    if (render) render(out.back());
+    if (render) render_into_room(render, s.report_only, out.back(), spares);
   }
 }
 
@@ -153,6 +170,7 @@ struct Slot {
     for (Outcome& o : outcomes) {
       if (!keep_room) break;
       if (o.evaluation) spares.evaluations.push_back(std::move(*o.evaluation));
+      if (!o.rendered.empty()) spares.rooms.push_back(std::move(o.rendered));
     }
     outcomes.clear();
     batch.clear();

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <mofcheck/evaluate.hpp>
@@ -26,10 +27,16 @@ struct Outcome {
   std::optional<Evaluation> evaluation;  ///< set when it was evaluated
   GateResult gate;
   std::unique_ptr<Error> error;  ///< set when it was not; a RecordError for a stream record
-  std::string rendered;  ///< its report, when a BatchSettings::make_renderer renderer wrote it
+  /// Its report, when a BatchSettings::make_renderer renderer wrote it: the
+  /// first `rendered_size` bytes; the rest is room, kept for the next one.
+  std::string rendered;
+  std::size_t rendered_size = 0;
+  std::string_view report() const { return {rendered.data(), rendered_size}; }
 };
 
-/// Writes an outcome's report into Outcome::rendered (or leaves it empty).
+/// Writes an outcome's report into Outcome::rendered and sets its
+/// rendered_size (or leaves that 0). `rendered` may hold room from an earlier
+/// outcome: a renderer writes over it (JsonWriter::InRoom).
 using Renderer = std::function<void(Outcome&)>;
 
 struct BatchSettings {
@@ -49,6 +56,10 @@ struct BatchSettings {
   /// runs it on every outcome it scores, so reports are written in
   /// parallel; the renderers must not share state that is not thread-safe.
   std::function<Renderer()> make_renderer;
+  /// With make_renderer: the sink reads only an outcome's report and gate,
+  /// so the scoring thread takes the evaluation's room back right after
+  /// rendering it (the outcome's evaluation is then empty).
+  bool report_only = false;
 };
 
 /// Receives outcomes in input order on the calling thread; returns false to

@@ -293,15 +293,14 @@ int check_inputs(const CheckOptions& opts, Context& ctx) {
   // thread with its own cache), and this thread only copies them out (the
   // same bytes; the tests compare).
   if (opts.format == "jsonl" && settings.jobs > 1) {
-    settings.make_renderer = [keep = !outputs.files.empty()] {
+    // Without --output files the sink needs only the line and the gate.
+    settings.report_only = outputs.files.empty();
+    settings.make_renderer = [] {
       auto cache = std::make_shared<JsonReportCache>();
-      return [cache, keep](Outcome& o) {
+      return [cache](Outcome& o) {
         if (!o.evaluation) return;
         // The jsonl reporter's line, written straight into the outcome.
-        o.rendered.resize(write_jsonl_line(o.rendered, *o.evaluation, o.gate, *cache));
-        // Without --output files nothing else needs the evaluation: it is
-        // freed here, by the thread that made it, not held with the batch.
-        if (!keep) o.evaluation.reset();
+        o.rendered_size = write_jsonl_line(o.rendered, *o.evaluation, o.gate, *cache);
       };
     };
   }
@@ -313,8 +312,8 @@ int check_inputs(const CheckOptions& opts, Context& ctx) {
       outputs.add_error(*o.error, ctx.out);
       worst = exit_invalid;
     } else {
-      if (!o.rendered.empty()) {
-        outputs.add_rendered(o.evaluation ? &*o.evaluation : nullptr, o.gate, o.rendered, ctx.out);
+      if (o.rendered_size != 0) {
+        outputs.add_rendered(o.evaluation ? &*o.evaluation : nullptr, o.gate, o.report(), ctx.out);
       } else {
         outputs.add(*o.evaluation, o.gate, ctx.out);
       }

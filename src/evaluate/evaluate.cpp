@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "evaluate/license_memo.hpp"
+#include "evaluate/next_steps.hpp"
 #include "evaluate/profile_difference.hpp"
 #include "util/text_util.hpp"
 
@@ -528,7 +529,6 @@ void evaluate_into(Evaluation& ev, const Manifest& m, const Framework& fw, Licen
   // `ev` may hold an earlier record's evaluation: judge() sets its verdicts
   // afresh, and what the steps below fill is emptied first.
   ev.other_class = 0;
-  ev.next_steps.clear();
   thread_local std::vector<const Field*> sources;
   judge<true>(m, fw, memo, memo.profile(), as_written, ev, &sources);
   // Judged without texts into room kept by the thread (no allocation per record).
@@ -542,11 +542,14 @@ void evaluate_into(Evaluation& ev, const Manifest& m, const Framework& fw, Licen
   }
   explain_profile_difference(m, memo, sources, other, ev);
   compare_published(m, ev);
-  if (detail == EvaluationDetail::verdict) return;
+  if (detail == EvaluationDetail::verdict) {
+    ev.next_steps.clear();
+    return;
+  }
   // Part of every full evaluation, so that check, diff, badge and scan agree.
   add_fix_outcomes(ev, m, fw, memo);
-  for (ClassGap& gap : ev.gaps) gap.actions = minimal_actions(ev, gap);
-  ev.next_steps = next_steps(ev);
+  for (ClassGap& gap : ev.gaps) minimal_actions_into(ev, gap, gap.actions);
+  next_steps_into(ev, ev.next_steps);
 }
 
 int class_with_licenses(const Manifest& m, const Framework& fw, LicenseMemo& memo,
