@@ -185,7 +185,12 @@ void write_evaluation_json(JsonWriter& w, const Evaluation& ev, const GateResult
     w.begin_object();
     w.member("severity", severity_name(d.severity));
     w.member("code", d.code);
-    w.member("message", d.text());
+    // text() adds the fix sentence; without one it is the message itself.
+    if (d.fix) {
+      w.member("message", d.text());
+    } else {
+      w.member("message", d.message);
+    }
     if (!d.component.empty()) w.member("component", d.component);
     if (d.fix) {
       // The suggested license as data, with the class the model would have.
