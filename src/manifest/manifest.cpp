@@ -38,7 +38,7 @@ class Reader {
     }
     // `id` and `classification` are what the MOT's API adds to a record.
     static constexpr std::string_view kTop[] = {"id", "framework", "release", "classification"};
-    check_keys(root, kTop, "");
+    check_keys(root, kTop, [] { return std::string(); });
     if (const Node* id = root.get("id")) read_id(*id);
     if (const Node* c = root.get("classification")) read_classification(*c);
     if (const Node* fw = root.get("framework")) read_framework(*fw);
@@ -59,61 +59,72 @@ class Reader {
     throw Error(loc(at), message);
   }
   SourceLocation loc(const Node& n) const { return {std::string(origin_), n.line, n.column}; }
+  // loc(n) into `w`, keeping the room of its file name (a manifest read
+  // into again).
+  void locate(SourceLocation& w, const Node& n) const {
+    w.file.assign(origin_);
+    w.line = n.line;
+    w.column = n.column;
+  }
 
   void warn(const Node& at, std::string code, std::string message) {
     out_.diagnostics.push_back(
         {Severity::warning, std::move(code), std::move(message), {}, loc(at)});
   }
 
-  void check_keys(const Node& map, std::span<const std::string_view> known,
-                  const std::string& where) {
+  // `where` (as every `path` below) is a function giving the path of the
+  // map: the text is only made for a message.
+  template <typename Path>
+  void check_keys(const Node& map, std::span<const std::string_view> known, const Path& where) {
     mofcheck::check_keys(
-        map.members, known, [](const auto& m) { return m.first; },
+        map.members, known, [](const auto& m) -> const std::string& { return m.first; },
         [&](std::size_t i, const auto&, const std::string& key, const std::string& list) {
           Node at;
           at.line = map.key_positions[i].first;
           at.column = map.key_positions[i].second;
+          const std::string path = where();
           warn(at, "unknown-key",
-               "unknown key '" + (where.empty() ? key : where + "." + key) +
+               "unknown key '" + (path.empty() ? key : path + "." + key) +
                    "' is ignored (known: " + list + ")");
         });
   }
 
-  Field text(const Node* n, const std::string& path) {
-    Field f;
-    if (!n) return f;
+  // The text at `n` (absent when `n` is null) into `f`, which is empty.
+  template <typename Path>
+  void text(Field& f, const Node* n, const Path& path) {
+    if (!n) return;
     f.present = true;
-    f.where = loc(*n);
+    locate(f.where, *n);
     switch (n->kind) {
       case Node::Kind::string:
-        f.value = n->text;
+        f.value.assign(n->text);
         break;
       case Node::Kind::null:
         break;
       case Node::Kind::number:
       case Node::Kind::boolean:
-        f.value = n->text;
+        f.value.assign(n->text);
         warn(*n, "not-a-string",
-             "'" + path + "' is " + doc::kind_name(n->kind) + "; write it as a string (\"" +
+             "'" + path() + "' is " + doc::kind_name(n->kind) + "; write it as a string (\"" +
                  n->text + "\")");
         break;
       case Node::Kind::array:
       case Node::Kind::object:
-        fail(*n, "'" + path + "' must be a string, not " + doc::kind_name(n->kind));
+        fail(*n, "'" + path() + "' must be a string, not " + doc::kind_name(n->kind));
     }
-    return f;
   }
 
-  const Node& require_object(const Node& n, const std::string& path) {
+  template <typename Path>
+  const Node& require_object(const Node& n, const Path& path) {
     if (n.kind != Node::Kind::object) {
-      fail(n, "'" + path + "' must be a mapping, not " + doc::kind_name(n.kind));
+      fail(n, "'" + path() + "' must be a mapping, not " + doc::kind_name(n.kind));
     }
     return n;
   }
 
   void read_id(const Node& id) {
     out_.mot_id.present = true;
-    out_.mot_id.where = loc(id);
+    locate(out_.mot_id.where, id);
     if (id.kind != Node::Kind::string && id.kind != Node::Kind::number) {
       fail(id, std::string("'id' must be a string or a number, not ") + doc::kind_name(id.kind));
     }
@@ -129,9 +140,10 @@ class Reader {
 
   void read_classification(const Node& c) {
     if (c.kind == Node::Kind::null) return;
-    require_object(c, "classification");
+    auto path = [] { return std::string("classification"); };
+    require_object(c, path);
     static constexpr std::string_view kKeys[] = {"class", "label", "progress"};
-    check_keys(c, kKeys, "classification");
+    check_keys(c, kKeys, path);
     PublishedClassification& p = out_.published;
     p.where = loc(c);
     const Node* cls = c.get("class");
@@ -142,10 +154,14 @@ class Reader {
     }
     p.present = true;
     p.model_class = static_cast<int>(level);
-    if (const Node* l = c.get("label")) p.label = text(l, "classification.label").value;
+    if (const Node* l = c.get("label")) {
+      Field label;
+      text(label, l, [] { return std::string("classification.label"); });
+      p.label = std::move(label.value);
+    }
     const Node* prog = c.get("progress");
     if (!prog || prog->kind == Node::Kind::null) return;
-    require_object(*prog, "classification.progress");
+    require_object(*prog, [] { return std::string("classification.progress"); });
     for (std::size_t i = 0; i < prog->members.size(); ++i) {
       const std::string& key = prog->members[i].first;
       const std::string path = "classification.progress." + key;
@@ -164,80 +180,94 @@ class Reader {
 
   void read_framework(const Node& fw) {
     if (fw.kind == Node::Kind::null) return;
-    require_object(fw, "framework");
+    auto path = [] { return std::string("framework"); };
+    require_object(fw, path);
     static const auto known = schema::keys(schema::kFramework, true);
-    check_keys(fw, known, "framework");
-    read_fields(fw, schema::kFramework, "framework", out_);
+    check_keys(fw, known, path);
+    read_fields(fw, schema::kFramework, path, out_);
   }
 
   // Reads the fields [from, to) of `table` from `map` (at `path`) into `out`.
-  template <typename Table, typename Owner>
-  void read_fields(const Node& map, const Table& table, const std::string& path, Owner& out,
+  template <typename Table, typename Path, typename Owner>
+  void read_fields(const Node& map, const Table& table, const Path& path, Owner& out,
                    std::size_t from = 0, std::size_t to = static_cast<std::size_t>(-1)) {
     for (std::size_t i = from; i < table.size() && i < to; ++i) {
       const auto& f = table[i];
-      const std::string key(f.key);
-      const Node* n = f.legacy.empty() ? map.get(key) : either(map, f, path);
-      out.*f.member = f.license ? license_text(n, path + "." + key) : text(n, path + "." + key);
+      const Node* n = f.legacy.empty() ? map.get(f.key) : either(map, f, path);
+      auto field_path = [&] { return path() + "." + std::string(f.key); };
+      if (f.license) {
+        license_text(out.*f.member, n, field_path);
+      } else {
+        text(out.*f.member, n, field_path);
+      }
     }
   }
 
   // Earlier MOT records spell some keys differently (`license_name`,
   // `location`, `github`); both spellings are read, the current one wins.
-  template <typename Spec>
-  const Node* either(const Node& map, const Spec& f, const std::string& path) {
+  template <typename Spec, typename Path>
+  const Node* either(const Node& map, const Spec& f, const Path& path) {
     const Node* current = map.get(f.key);
     const Node* old = map.get(f.legacy);
     if (current && old) {
       warn(*old, "unknown-key",
-           "'" + path + "." + std::string(f.legacy) + "' is ignored because '" +
+           "'" + path() + "." + std::string(f.legacy) + "' is ignored because '" +
                std::string(f.key) + "' is given too");
     }
     return current ? current : old;
   }
 
   void read_release(const Node& r) {
-    require_object(r, "release");
-    out_.release_where = loc(r);
+    auto path = [] { return std::string("release"); };
+    require_object(r, path);
+    locate(out_.release_where, r);
     static const auto known =
         schema::keys(schema::kRelease, true, {schema::kLicenseKey, schema::kComponentsKey});
-    check_keys(r, known, "release");
+    check_keys(r, known, path);
     // The name (the table's first field) first: without it nothing else matters.
-    read_fields(r, schema::kRelease, "release", out_, 0, 1);
+    read_fields(r, schema::kRelease, path, out_, 0, 1);
     if (out_.name.value.empty()) {
       fail(r.get("name") ? *r.get("name") : r, "'release.name' is required: give the model's name");
     }
-    read_fields(r, schema::kRelease, "release", out_, 1);
+    read_fields(r, schema::kRelease, path, out_, 1);
     if (const Node* lic = r.get(schema::kLicenseKey)) read_global_licenses(*lic);
-    if (const Node* comps = r.get(schema::kComponentsKey)) read_components(*comps);
+    if (const Node* comps = r.get(schema::kComponentsKey)) {
+      read_components(*comps);
+    } else {
+      out_.components.clear();
+    }
   }
 
   void read_global_licenses(const Node& lic) {
-    out_.license_where = loc(lic);
+    locate(out_.license_where, lic);
     // The MOT writes an empty list when a model has no global license.
     if (lic.kind == Node::Kind::null) return;
     if (lic.kind == Node::Kind::array && lic.items.empty()) return;
-    require_object(lic, "release.license");
+    auto lic_path = [] { return std::string("release.license"); };
+    require_object(lic, lic_path);
     static const auto kinds = schema::keys(schema::kGlobalLicenses, false);
     static const auto known = schema::keys(schema::kGlobalLicense, true);
-    check_keys(lic, kinds, "release.license");
+    check_keys(lic, kinds, lic_path);
     for (const auto& slot : schema::kGlobalLicenses) {
       const Node* n = lic.get(slot.key);
       if (!n || n->kind == Node::Kind::null) continue;
       if (n->kind == Node::Kind::array && n->items.empty()) continue;
-      std::string path = "release.license." + std::string(slot.key);
+      auto path = [&] { return "release.license." + std::string(slot.key); };
       require_object(*n, path);
       check_keys(*n, known, path);
       GlobalLicense& g = out_.*slot.member;
       g.present = true;
-      g.where = loc(*n);
+      locate(g.where, *n);
       read_fields(*n, schema::kGlobalLicense, path, g);
     }
   }
 
   void read_components(const Node& list) {
-    out_.components_where = loc(list);
-    if (list.kind == Node::Kind::null) return;
+    locate(out_.components_where, list);
+    if (list.kind == Node::Kind::null) {
+      out_.components.clear();
+      return;
+    }
     if (list.kind != Node::Kind::array) {
       fail(list, std::string("'release.components' must be a list of components, not ") +
                      doc::kind_name(list.kind));
@@ -246,20 +276,21 @@ class Reader {
       fail(list, "'release.components' has " + std::to_string(list.items.size()) +
                      " entries, more than the limit of " + std::to_string(limits_.max_components));
     }
-    out_.components.reserve(list.items.size());
+    // Entries an earlier record left (emptied by empty_keeping_room) are
+    // written over; the list is cut to this record's at the end.
+    out_.components.resize(list.items.size());
     for (std::size_t i = 0; i < list.items.size(); ++i) {
       const Node& item = list.items[i];
-      std::string path = "release.components[" + std::to_string(i) + "]";
+      auto path = [i] { return "release.components[" + std::to_string(i) + "]"; };
       require_object(item, path);
       static const auto known = schema::keys(schema::kComponent, true);
       check_keys(item, known, path);
-      ManifestComponent c;
-      c.where = loc(item);
+      ManifestComponent& c = out_.components[i];
+      locate(c.where, item);
       // The name (the table's first field) first, as for the release.
       read_fields(item, schema::kComponent, path, c, 0, 1);
-      if (c.name.value.empty()) fail(item, "'" + path + "' has no 'name'; name the component");
+      if (c.name.value.empty()) fail(item, "'" + path() + "' has no 'name'; name the component");
       read_fields(item, schema::kComponent, path, c, 1);
-      out_.components.push_back(std::move(c));
     }
   }
 
@@ -271,10 +302,10 @@ class Reader {
     return at != std::string_view::npos && (text_[at] == '"' || text_[at] == '\'');
   }
 
-  Field license_text(const Node* n, const std::string& path) {
-    Field f = text(n, path);
+  template <typename Path>
+  void license_text(Field& f, const Node* n, const Path& path) {
+    text(f, n, path);
     if (n && n->kind == Node::Kind::string) f.quoted = quoted_at(*n);
-    return f;
   }
 
   std::string_view origin_;
@@ -343,18 +374,29 @@ InputSyntax resolve_syntax(InputSyntax chosen, std::string_view path) {
   return chosen != InputSyntax::automatic ? chosen : syntax_for_name(path);
 }
 
-Manifest read_manifest_fully(std::string_view text, std::string_view origin, InputSyntax syntax,
-                             const ReadLimits& limits) {
+namespace {
+
+// read_manifest_fully() into `m`, a default Manifest or one emptied by
+// empty_keeping_room() (whose strings keep their room).
+void read_fully_into(Manifest& m, std::string_view text, std::string_view origin,
+                     InputSyntax syntax, const ReadLimits& limits) {
   check_size(text, origin, limits);
   const bool json = decide_syntax(without_bom(text), syntax) == InputSyntax::json;
   check_text_encoding(text, origin, json ? TextRules::json : TextRules::any);
   text = without_bom(text);
-  Manifest m;
-  m.origin = std::string(origin);
+  m.origin.assign(origin);
   Node root =
       json ? doc::parse_json(text, origin, limits.max_depth, limits.max_string)
            : doc::parse_yaml(text, origin, limits.max_depth, limits.max_string, &m.diagnostics);
   Reader(origin, limits, m, text, json ? "JSON" : "YAML").read(root);
+}
+
+}  // namespace
+
+Manifest read_manifest_fully(std::string_view text, std::string_view origin, InputSyntax syntax,
+                             const ReadLimits& limits) {
+  Manifest m;
+  read_fully_into(m, text, origin, syntax, limits);
   return m;
 }
 
@@ -410,11 +452,12 @@ void parse_manifest_into(Manifest& out, std::string_view text, std::string_view 
                          InputSyntax syntax, const ReadLimits& limits) {
   check_size(text, origin, limits);
   std::string_view body = without_bom(text);
+  empty_keeping_room(out);
   if (decide_syntax(body, syntax) == InputSyntax::json) {
-    empty_keeping_room(out);
     if (read_plain_json_manifest(body, origin, limits, out)) return;
+    empty_keeping_room(out);  // what the plain path wrote before it gave up
   }
-  out = read_manifest_fully(text, origin, syntax, limits);
+  read_fully_into(out, text, origin, syntax, limits);
 }
 
 bool looks_like_api_page(std::string_view text) {

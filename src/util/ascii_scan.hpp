@@ -3,6 +3,7 @@
 // (the common case) without looking at each byte. Private.
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -33,6 +34,18 @@ inline std::uint64_t any_equal(std::uint64_t x, unsigned char c) {
 /// Nonzero when some byte of `x` is 0x80 or above.
 inline std::uint64_t any_high(std::uint64_t x) {
   return x & kHighs;
+}
+
+/// How many bytes of the eight load8() gave can be skipped before the first
+/// one flagged in `mask` (a nonzero result of the tests above). On a
+/// little-endian machine the lowest flag is always a true hit (a borrow
+/// only runs towards later bytes); elsewhere none is skipped.
+inline std::size_t first_flagged(std::uint64_t mask) {
+  if constexpr (std::endian::native == std::endian::little) {
+    return static_cast<std::size_t>(std::countr_zero(mask)) >> 3;
+  } else {
+    return 0;
+  }
 }
 
 }  // namespace mofcheck::ascii

@@ -65,6 +65,14 @@ const char* binary_kind(std::string_view t, bool del_is_text) {
   std::string_view head = t.substr(0, 1024);
   std::size_t odd = 0;
   for (std::size_t i = 0; i < head.size(); ++i) {
+    // Eight bytes without a control byte at a time.
+    if (i + 8 <= head.size()) {
+      const std::uint64_t x = ascii::load8(head, i);
+      if (!(ascii::any_below(x, 0x20) | ascii::any_equal(x, 0x7F))) {
+        i += 7;
+        continue;
+      }
+    }
     auto c = static_cast<unsigned char>(head[i]);
     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c == 0x7F && !del_is_text)) ++odd;
   }
@@ -110,10 +118,14 @@ void check_text_encoding(std::string_view text, std::string_view origin, TextRul
   int line = 1;
   std::size_t line_start = 0;
   for (std::size_t i = 0; i < text.size();) {
-    // Runs of printable ASCII (no line break) need no look at each byte.
+    // Runs of printable ASCII (no line break) need no look at each byte:
+    // the scan goes straight to the first byte that does.
     while (i + 8 <= text.size()) {
       std::uint64_t x = ascii::load8(text, i);
-      if (ascii::any_below(x, 0x20) | (!json && ascii::any_equal(x, 0x7F)) | ascii::any_high(x)) {
+      const std::uint64_t stop =
+          ascii::any_below(x, 0x20) | (json ? 0 : ascii::any_equal(x, 0x7F)) | ascii::any_high(x);
+      if (stop) {
+        i += ascii::first_flagged(stop);
         break;
       }
       i += 8;

@@ -98,7 +98,7 @@ void read_all_into_one(const std::vector<std::string>& texts) {
     ASSERT_EQ(threw, !expected) << text;
     if (expected) EXPECT_EQ(dump(reused_ev), dump(*expected)) << text;
   }
-  EXPECT_GT(read, 50);
+  EXPECT_GT(read, texts.size() > 20 ? 50 : 0);
 }
 
 TEST(Reuse, ReadingAndEvaluatingIntoUsedObjectsEqualsFreshOnes) {
@@ -106,6 +106,23 @@ TEST(Reuse, ReadingAndEvaluatingIntoUsedObjectsEqualsFreshOnes) {
   read_all_into_one(texts);
   std::reverse(texts.begin(), texts.end());
   read_all_into_one(texts);
+}
+
+// The full reader (YAML, and JSON off the plain path) writes over the
+// entries an earlier record left: a record with fewer components, none, or
+// a null list, after one with more, and a record that fails half read.
+TEST(Reuse, TheFullReaderCutsTheComponentsOfAnEarlierRecord) {
+  const std::string three =
+      "release:\n  name: a\n  components:\n"
+      "    - name: Model architecture\n      license: MIT\n"
+      "    - name: Training code\n      license_path: LICENSE\n"
+      "    - name: Data card\n      description: d\n";
+  read_all_into_one({three, "release:\n  name: b\n  components:\n    - name: Data card\n", three,
+                     "release:\n  name: c\n", three, "release:\n  name: d\n  components: null\n",
+                     three, "release:\n  name: e\n  components:\n    - description: no name\n",
+                     "release:\n  name: f\n  components: []\n", three,
+                     "{\"release\": {\"name\": \"g\", \"license\": 1, \"components\": []}}",
+                     three});
 }
 
 }  // namespace
