@@ -13,6 +13,7 @@
 #include "manifest/manifest_fields.hpp"
 #include "manifest/manifest_full_reader.hpp"
 #include "manifest/manifest_reuse.hpp"
+#include "manifest/yaml_fast_path.hpp"
 #include "syntax/doc_tree.hpp"
 #include "util/known_keys.hpp"
 #include "util/line_index.hpp"
@@ -391,6 +392,20 @@ void read_fully_into(Manifest& m, std::string_view text, std::string_view origin
   Reader(origin, limits, m, text, json ? "JSON" : "YAML").read(root);
 }
 
+// The plain JSON or YAML path on `body` (`text` without its byte order
+// mark) into `m`, a default or emptied Manifest; false when the full reader
+// must decide. A YAML text's encoding is checked first, as the full reader
+// does (libfyaml must not see invalid UTF-8), and an error there is thrown.
+bool read_plain(std::string_view body, std::string_view text, std::string_view origin,
+                InputSyntax syntax, const ReadLimits& limits, Manifest& m) {
+  if (decide_syntax(body, syntax) == InputSyntax::json) {
+    return read_plain_json_manifest(body, origin, limits, m);
+  }
+  if (body.size() != text.size()) return false;  // positions count from after a BOM there
+  check_text_encoding(text, origin, TextRules::any);
+  return read_plain_yaml_manifest(body, origin, limits, m);
+}
+
 }  // namespace
 
 Manifest read_manifest_fully(std::string_view text, std::string_view origin, InputSyntax syntax,
@@ -406,8 +421,7 @@ Manifest parse_manifest(std::string_view text, std::string_view origin, InputSyn
   std::string_view body = without_bom(text);
   // One named result, so the common path returns it without a move.
   Manifest m;
-  if (decide_syntax(body, syntax) != InputSyntax::json ||
-      !read_plain_json_manifest(body, origin, limits, m)) {
+  if (!read_plain(body, text, origin, syntax, limits, m)) {
     m = read_manifest_fully(text, origin, syntax, limits);
   }
   return m;
@@ -453,10 +467,8 @@ void parse_manifest_into(Manifest& out, std::string_view text, std::string_view 
   check_size(text, origin, limits);
   std::string_view body = without_bom(text);
   empty_keeping_room(out);
-  if (decide_syntax(body, syntax) == InputSyntax::json) {
-    if (read_plain_json_manifest(body, origin, limits, out)) return;
-    empty_keeping_room(out);  // what the plain path wrote before it gave up
-  }
+  if (read_plain(body, text, origin, syntax, limits, out)) return;
+  empty_keeping_room(out);  // what a plain path wrote before it gave up
   read_fully_into(out, text, origin, syntax, limits);
 }
 

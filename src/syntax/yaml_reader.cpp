@@ -16,6 +16,7 @@
 #include <unordered_map>
 
 #include "syntax/doc_tree.hpp"
+#include "syntax/yaml_events.hpp"
 #include "util/ascii_scan.hpp"
 #include "util/line_index.hpp"
 #include "util/utf8.hpp"
@@ -255,7 +256,7 @@ std::string_view token_text(fy_token* t) {
 // consecutive escaped quotes after other text wrong (it reads the source
 // 'a''''b' as a, then three quotes) and leaks its buffer; every single-quoted
 // scalar with an escape is decoded here instead.
-std::string single_quoted(std::string_view raw) {
+std::string decode_single_quoted(std::string_view raw) {
   auto blank = [](char c) { return c == ' ' || c == '\t'; };
   std::string out;
   out.reserve(raw.size());
@@ -595,7 +596,7 @@ class Builder {
     std::string decoded;
     std::string_view text;
     if (std::string_view raw = single_quoted_source(value); raw.find("''") != raw.npos) {
-      decoded = single_quoted(raw);
+      decoded = decode_single_quoted(raw);
       text = decoded;
     } else {
       text = token_text(value);
@@ -742,6 +743,40 @@ class Builder {
 };
 
 }  // namespace
+
+YamlEvents::YamlEvents(std::string_view text) {
+  ParserSlot slot = take_parser();
+  if (fy_parser_set_string(slot.parser.get(), text.data(), text.size()) != 0) {
+    throw std::bad_alloc();
+  }
+  diag_ = slot.diag.release();
+  parser_ = slot.parser.release();
+}
+
+YamlEvents::~YamlEvents() {
+  // A reader that stopped early leaves the rest of the text: it is parsed
+  // to the end, so that the parser can be kept (making one costs more).
+  while (next()) {
+  }
+  ParserSlot slot;
+  slot.diag.reset(diag_);
+  slot.parser.reset(parser_);
+  if (finished_) give_back(std::move(slot));
+}
+
+fy_event* YamlEvents::next() {
+  if (event_) fy_parser_event_free(parser_, event_);
+  event_ = finished_ ? nullptr : fy_parser_parse(parser_);
+  if (!event_) {
+    failed_ = fy_parser_get_stream_error(parser_);
+    finished_ = !failed_;
+  }
+  return event_;
+}
+
+std::string single_quoted(std::string_view raw) {
+  return decode_single_quoted(raw);
+}
 
 // The text with every line break a line feed. libfyaml 0.7.12 misformats a
 // quoted scalar whose empty lines mix CRLF and LF breaks (its text comes out

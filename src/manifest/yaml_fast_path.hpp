@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: Apache-2.0
+// The common case of a YAML manifest (a record of the MOT's stream, say),
+// read straight from libfyaml's events into a Manifest: no tree, no
+// per-field path strings. As the plain JSON path, it takes only plain input
+// (known keys once each, strings or null where text goes, no anchors, tags,
+// block scalars, tabs or carriage returns, within the limits) and declines
+// everything else, so the full reader stays the one authority on what a
+// manifest means. Private to the library.
+#pragma once
+
+#include <string_view>
+
+#include <mofcheck/manifest.hpp>
+
+namespace mofcheck {
+
+/// Reads `text` (YAML without a byte order mark, whose encoding
+/// check_text_encoding() passed) into `out` and returns true when it is a
+/// plain manifest (`out` is a default Manifest, or one emptied for reuse);
+/// returns false, leaving `out` in an unspecified state, when the full
+/// reader must decide. When it returns true, the full reader gives the same
+/// Manifest.
+bool read_plain_yaml_manifest(std::string_view text, std::string_view origin,
+                              const ReadLimits& limits, Manifest& out);
+
+}  // namespace mofcheck
