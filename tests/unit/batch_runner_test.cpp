@@ -65,6 +65,19 @@ class BatchJobs : public ::testing::Test {
           testing::required_down_to(static_cast<int>(i % 3) + 1), licenses[i % 4]);
     }
     std::ofstream(dir_ / "files" / "zz-broken.json") << "{\"release\": [";
+    // A YAML stream of many batches: block records (the plain YAML path)
+    // among flow ones written as JSON lines, some broken.
+    std::ofstream yaml(dir_ / "c-stream.yml");
+    for (std::size_t i = 0; i < 150; ++i) {
+      yaml << "---\n";
+      if (i % 3 == 0) {
+        yaml << "release:\n  name: 'y-" << i << "''s'\n  license: {}\n  components:\n"
+             << "    - name: Model card\n      license: '" << (i % 2 ? "CC-BY-4.0" : "unlicensed")
+             << "'\n    - name: Training code\n      license: \"MIT\"\n";
+      } else {
+        yaml << record(i) << "\n";
+      }
+    }
     std::ofstream(dir_ / "b-docs.yaml")
         << "release:\n  name: one\n  components:\n    - name: Model card\n      license: "
            "CC-BY-4.0\n---\nrelease:\n  name: two\n  components: []\n---\nrelease: [\n";
