@@ -92,16 +92,20 @@ YamlLine classify_yaml(std::string_view s) {
     return s.size() >= 3 && s[0] == c && s[1] == c && s[2] == c &&
            (s.size() == 3 || s[3] == ' ' || s[3] == '\t' || s[3] == '\r');
   };
+  // The first byte from `i` on that is not a blank (a plain loop: every line
+  // of a stream comes here, and find_first_not_of looks each byte up in the set).
+  auto first_not_blank = [&s](std::size_t i) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r')) ++i;
+    return i;
+  };
   if (marker('-')) {
-    std::string_view rest = s.substr(3);
-    std::size_t i = rest.find_first_not_of(" \t\r");
-    return i == std::string_view::npos || rest[i] == '#' ? YamlLine::start
-                                                         : YamlLine::start_with_content;
+    std::size_t i = first_not_blank(3);
+    return i == s.size() || s[i] == '#' ? YamlLine::start : YamlLine::start_with_content;
   }
   if (marker('.')) return YamlLine::end;
   if (!s.empty() && s[0] == '%') return YamlLine::directive;
-  std::size_t i = s.find_first_not_of(" \t\r");
-  if (i == std::string_view::npos || s[i] == '#') return YamlLine::blank;
+  std::size_t i = first_not_blank(0);
+  if (i == s.size() || s[i] == '#') return YamlLine::blank;
   return YamlLine::content;
 }
 
