@@ -6,9 +6,12 @@
 #pragma once
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
@@ -80,12 +83,61 @@ struct Index {
 
 namespace mofcheck {
 
+/// The licenses of a knowledge base, by index. A loaded one holds them all;
+/// the built-in one makes each LicenseInfo from its constant row the first
+/// time it is asked for (from any thread), so that `mof-check FILE` builds
+/// the few its manifest names instead of all 728 with their strings.
+class LicenseList {
+ public:
+  using Make = LicenseInfo (*)(std::size_t);
+
+  std::size_t size() const { return items_.size(); }
+  const LicenseInfo& operator[](std::size_t i) const {
+    if (make_ != nullptr && !ready_[i].load(std::memory_order_acquire)) make_one(i);
+    return items_[i];
+  }
+  /// All of them, each made.
+  const std::vector<LicenseInfo>& all() const {
+    if (make_ != nullptr) {
+      for (std::size_t i = 0; i < items_.size(); ++i) (*this)[i];
+    }
+    return items_;
+  }
+  auto begin() const { return all().begin(); }
+  auto end() const { return all().end(); }
+
+  // Filling a loaded list.
+  void reserve(std::size_t n) { items_.reserve(n); }
+  void push_back(LicenseInfo info) { items_.push_back(std::move(info)); }
+
+  /// `n` entries, entry i made by maker(i) when first asked for.
+  void make_on_demand(std::size_t n, Make maker) {
+    items_.clear();
+    items_.resize(n);
+    ready_ = std::make_unique<std::atomic<bool>[]>(n);
+    make_ = maker;
+  }
+
+ private:
+  void make_one(std::size_t i) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (ready_[i].load(std::memory_order_relaxed)) return;
+    items_[i] = make_(i);
+    ready_[i].store(true, std::memory_order_release);
+  }
+
+  mutable std::vector<LicenseInfo> items_;
+  std::unique_ptr<std::atomic<bool>[]> ready_;  // per entry, when made on demand
+  Make make_ = nullptr;
+  mutable std::mutex mutex_;
+};
+
 struct LicenseDb::Impl {
   std::uint64_t serial = 0;
   std::string list_version;
   std::string source;
   std::string default_reason;
-  std::vector<LicenseInfo> licenses;
+  LicenseList licenses;
   std::vector<ExceptionInfo> exceptions;
   std::vector<KnownLicense> known;
   std::vector<std::uint8_t> suits_mask;      // per license
