@@ -91,15 +91,26 @@ class LicenseList {
  public:
   using Make = LicenseInfo (*)(std::size_t);
 
-  std::size_t size() const { return items_.size(); }
-  const LicenseInfo& operator[](std::size_t i) const {
-    if (make_ != nullptr && !ready_[i].load(std::memory_order_acquire)) make_one(i);
-    return items_[i];
+  LicenseList() = default;
+  LicenseList(const LicenseList&) = delete;
+  LicenseList& operator=(const LicenseList&) = delete;
+  ~LicenseList() {
+    for (std::size_t i = 0; i < size_ && made_; ++i) delete made_[i].load();
   }
-  /// All of them, each made.
+
+  std::size_t size() const { return make_ != nullptr ? size_ : items_.size(); }
+  const LicenseInfo& operator[](std::size_t i) const {
+    if (make_ == nullptr) return items_[i];
+    const LicenseInfo* made = made_[i].load(std::memory_order_acquire);
+    return made != nullptr ? *made : make_one(i);
+  }
+  /// All of them (made on demand: copies, made once).
   const std::vector<LicenseInfo>& all() const {
     if (make_ != nullptr) {
-      for (std::size_t i = 0; i < items_.size(); ++i) (*this)[i];
+      std::call_once(all_made_, [&] {
+        items_.reserve(size_);
+        for (std::size_t i = 0; i < size_; ++i) items_.push_back((*this)[i]);
+      });
     }
     return items_;
   }
@@ -110,26 +121,32 @@ class LicenseList {
   void reserve(std::size_t n) { items_.reserve(n); }
   void push_back(LicenseInfo info) { items_.push_back(std::move(info)); }
 
-  /// `n` entries, entry i made by maker(i) when first asked for.
+  /// `n` entries, entry i made by maker(i) when first asked for. Only a
+  /// pointer per entry is kept until then.
   void make_on_demand(std::size_t n, Make maker) {
     items_.clear();
-    items_.resize(n);
-    ready_ = std::make_unique<std::atomic<bool>[]>(n);
+    size_ = n;
+    made_ = std::make_unique<std::atomic<const LicenseInfo*>[]>(n);
     make_ = maker;
   }
 
  private:
-  void make_one(std::size_t i) const {
+  const LicenseInfo& make_one(std::size_t i) const {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (ready_[i].load(std::memory_order_relaxed)) return;
-    items_[i] = make_(i);
-    ready_[i].store(true, std::memory_order_release);
+    const LicenseInfo* made = made_[i].load(std::memory_order_relaxed);
+    if (made == nullptr) {
+      made = new LicenseInfo(make_(i));
+      made_[i].store(made, std::memory_order_release);
+    }
+    return *made;
   }
 
-  mutable std::vector<LicenseInfo> items_;
-  std::unique_ptr<std::atomic<bool>[]> ready_;  // per entry, when made on demand
+  mutable std::vector<LicenseInfo> items_;  // a loaded list; all() of one made on demand
+  std::size_t size_ = 0;                    // entries made on demand
+  std::unique_ptr<std::atomic<const LicenseInfo*>[]> made_;
   Make make_ = nullptr;
   mutable std::mutex mutex_;
+  mutable std::once_flag all_made_;
 };
 
 struct LicenseDb::Impl {
