@@ -241,7 +241,27 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   app.require_subcommand(0, 1);
 
   std::string color = "auto";
+  std::vector<std::string> args;
+  for (int i = 1; i < argc; ++i) args.emplace_back(argv[i]);
+  // Only the command that runs is made, with its options: making every
+  // command and its options was most of the start-up left after the
+  // built-in data. Help without a command, `help`, and `completions`
+  // describe them all.
+  static constexpr std::string_view kCommands[] = {"check", "components", "license",    "licenses",
+                                                   "fix",   "init",       "scan",       "diff",
+                                                   "badge", "help",       "completions"};
+  const auto known = [](const std::string& word) {
+    return std::find(std::begin(kCommands), std::end(kCommands), word) != std::end(kCommands);
+  };
+  const bool all = args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help" ||
+                   args[0] == "completions";
+  const auto wanted = [&](std::string_view name) {
+    if (all) return true;
+    if (args[0] == "--version") return false;
+    return args[0] == name || (!known(args[0]) && name == "check");
+  };
   auto add = [&](const char* name, const char* description, const std::string& exits) {
+    if (!wanted(name)) return static_cast<CLI::App*>(nullptr);
     CLI::App* sub = app.add_subcommand(name, description);
     sub->footer(exit_codes(exits));
     return sub;
@@ -269,26 +289,16 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   CLI::App* badge_cmd =
       add("badge", "Write an SVG badge of a manifest's class", "  0    written\n");
   std::string help_topic;
-  CLI::App* help = app.add_subcommand("help", "Show help for mof-check or for one command");
-  help->add_option("command", help_topic, "The command to explain")->type_name("COMMAND");
+  CLI::App* help = nullptr;
+  if (wanted("help")) {
+    help = app.add_subcommand("help", "Show help for mof-check or for one command");
+    help->add_option("command", help_topic, "The command to explain")->type_name("COMMAND");
+  }
   CLI::App* completions_cmd =
       add("completions", "Print a shell completion script (bash, zsh or fish)", "  0    printed\n");
 
-  std::vector<std::string> args;
-  for (int i = 1; i < argc; ++i) args.emplace_back(argv[i]);
-  // Only the command that runs needs its options: setting up every
-  // command's options was most of the start-up left after the built-in
-  // data. Help without a command, `help`, and `completions` describe them all.
-  const CLI::App* first = args.empty() ? nullptr : find_subcommand(app, args[0]);
-  const bool all = args.empty() || args[0] == "--help" || args[0] == "-h" || first == help ||
-                   first == completions_cmd;
-  auto needs = [&](const CLI::App* sub) {
-    if (all) return true;
-    if (args[0] == "--version") return false;
-    return first == sub || (!first && sub == check_cmd);
-  };
   auto set_up = [&](CLI::App* sub, auto&& setup, auto& opts) {
-    if (!needs(sub)) return;
+    if (sub == nullptr) return;
     add_color_option(*sub, color);
     setup(*sub, opts);
   };
@@ -315,10 +325,12 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
 
   // "mof-check FILE..." means "mof-check check FILE...", unless the first
   // word is a near miss of a command and names no file.
-  if (!args.empty() && args[0] != "--help" && args[0] != "-h" && args[0] != "--version" && !first) {
+  if (!args.empty() && args[0] != "--help" && args[0] != "-h" && args[0] != "--version" &&
+      !known(args[0])) {
     std::error_code ec;
-    std::string near =
-        args[0].rfind('-', 0) == 0 ? std::string() : nearest(args[0], subcommand_names(app));
+    std::string near = args[0].rfind('-', 0) == 0
+                           ? std::string()
+                           : nearest(args[0], {std::begin(kCommands), std::end(kCommands)});
     if (!near.empty() && !std::filesystem::exists(args[0], ec)) {
       print_error(ctx, "'" + args[0] + "' is neither a command nor a file; did you mean '" + near +
                            "'? (run 'mof-check help')");
@@ -346,7 +358,8 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
 
   int code = exit_invalid;
   try {
-    if (app.got_subcommand("help")) {
+    const auto got = [](const CLI::App* sub) { return sub != nullptr && sub->parsed(); };
+    if (got(help)) {
       // app.help() would describe the selected subcommand, 'help' itself.
       if (help_topic.empty()) {
         out << app.get_formatter()->make_help(&app, "mof-check", CLI::AppFormatMode::Normal);
@@ -360,25 +373,25 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
                              (near.empty() ? "" : "; did you mean '" + near + "'?"));
         return exit_invalid;
       }
-    } else if (app.got_subcommand("components")) {
+    } else if (got(components_cmd)) {
       code = run_components(components, ctx);
-    } else if (app.got_subcommand("license")) {
+    } else if (got(license_cmd)) {
       code = run_license(license, ctx);
-    } else if (app.got_subcommand("licenses")) {
+    } else if (got(licenses_cmd)) {
       code = run_licenses(licenses, ctx);
-    } else if (app.got_subcommand("fix")) {
+    } else if (got(fix_cmd)) {
       code = run_fix(fix, ctx);
-    } else if (app.got_subcommand("init")) {
+    } else if (got(init_cmd)) {
       code = run_init(init, ctx);
-    } else if (app.got_subcommand("scan")) {
+    } else if (got(scan_cmd)) {
       code = run_scan(scan, ctx);
-    } else if (app.got_subcommand("diff")) {
+    } else if (got(diff_cmd)) {
       code = run_diff(diff, ctx);
-    } else if (app.got_subcommand("badge")) {
+    } else if (got(badge_cmd)) {
       code = run_badge(badge, ctx);
-    } else if (app.got_subcommand("completions")) {
+    } else if (got(completions_cmd)) {
       code = run_completions(completions, app, ctx);
-    } else if (app.got_subcommand("check")) {
+    } else if (got(check_cmd)) {
       code = run_check(check, ctx);
     } else {
       err << app.help();

@@ -42,11 +42,10 @@ const LicenseDb& LicenseDb::builtin() {
     d.list_version = t.list_version;
     d.source = t.source;
     d.default_reason = t.default_reason;
-    d.licenses.reserve(t.licenses.size());
-    d.suits_mask.reserve(t.licenses.size());
-    for (const builtin::LicenseRow& r : t.licenses) {
-      // Constructed in place: assigning into default strings costs twice.
-      const LicenseInfo& info = d.licenses.emplace_back(LicenseInfo{
+    // Each LicenseInfo is made from its row when first asked for.
+    d.licenses.make_on_demand(t.licenses.size(), [](std::size_t i) {
+      const builtin::LicenseRow& r = builtin::kLicenses.licenses[i];
+      return LicenseInfo{
           .id = std::string(r.id),
           .name = std::string(r.name),
           .osi_approved = r.osi_approved,
@@ -58,8 +57,16 @@ const LicenseDb& LicenseDb::builtin() {
           .note = std::string(r.note),
           .note_for = types(r.note_for),
           .reason = std::string(r.reason),
-      });
-      d.suits_mask.push_back(license_detail::type_mask(info.suits));
+      };
+    });
+    d.suits_mask.reserve(t.licenses.size());
+    for (const builtin::LicenseRow& r : t.licenses) {
+      std::uint8_t mask = 0;
+      for (builtin::TypeCode c : r.suits) {
+        mask =
+            static_cast<std::uint8_t>(mask | license_detail::type_bit(static_cast<ContentType>(c)));
+      }
+      d.suits_mask.push_back(mask);
     }
     d.exceptions.reserve(t.exceptions.size());
     for (const builtin::ExceptionRow& r : t.exceptions) {

@@ -297,7 +297,7 @@ const ExceptionInfo* LicenseDb::find_exception(std::string_view id) const {
 }
 
 const std::vector<LicenseInfo>& LicenseDb::licenses() const {
-  return impl_->licenses;
+  return impl_->licenses.all();
 }
 const std::vector<ExceptionInfo>& LicenseDb::exceptions() const {
   return impl_->exceptions;

@@ -6,9 +6,12 @@
 #pragma once
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
@@ -80,12 +83,78 @@ struct Index {
 
 namespace mofcheck {
 
+/// The licenses of a knowledge base, by index. A loaded one holds them all;
+/// the built-in one makes each LicenseInfo from its constant row the first
+/// time it is asked for (from any thread), so that `mof-check FILE` builds
+/// the few its manifest names instead of all 728 with their strings.
+class LicenseList {
+ public:
+  using Make = LicenseInfo (*)(std::size_t);
+
+  LicenseList() = default;
+  LicenseList(const LicenseList&) = delete;
+  LicenseList& operator=(const LicenseList&) = delete;
+  ~LicenseList() {
+    for (std::size_t i = 0; i < size_ && made_; ++i) delete made_[i].load();
+  }
+
+  std::size_t size() const { return make_ != nullptr ? size_ : items_.size(); }
+  const LicenseInfo& operator[](std::size_t i) const {
+    if (make_ == nullptr) return items_[i];
+    const LicenseInfo* made = made_[i].load(std::memory_order_acquire);
+    return made != nullptr ? *made : make_one(i);
+  }
+  /// All of them (made on demand: copies, made once).
+  const std::vector<LicenseInfo>& all() const {
+    if (make_ != nullptr) {
+      std::call_once(all_made_, [&] {
+        items_.reserve(size_);
+        for (std::size_t i = 0; i < size_; ++i) items_.push_back((*this)[i]);
+      });
+    }
+    return items_;
+  }
+  auto begin() const { return all().begin(); }
+  auto end() const { return all().end(); }
+
+  // Filling a loaded list.
+  void reserve(std::size_t n) { items_.reserve(n); }
+  void push_back(LicenseInfo info) { items_.push_back(std::move(info)); }
+
+  /// `n` entries, entry i made by maker(i) when first asked for. Only a
+  /// pointer per entry is kept until then.
+  void make_on_demand(std::size_t n, Make maker) {
+    items_.clear();
+    size_ = n;
+    made_ = std::make_unique<std::atomic<const LicenseInfo*>[]>(n);
+    make_ = maker;
+  }
+
+ private:
+  const LicenseInfo& make_one(std::size_t i) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const LicenseInfo* made = made_[i].load(std::memory_order_relaxed);
+    if (made == nullptr) {
+      made = new LicenseInfo(make_(i));
+      made_[i].store(made, std::memory_order_release);
+    }
+    return *made;
+  }
+
+  mutable std::vector<LicenseInfo> items_;  // a loaded list; all() of one made on demand
+  std::size_t size_ = 0;                    // entries made on demand
+  std::unique_ptr<std::atomic<const LicenseInfo*>[]> made_;
+  Make make_ = nullptr;
+  mutable std::mutex mutex_;
+  mutable std::once_flag all_made_;
+};
+
 struct LicenseDb::Impl {
   std::uint64_t serial = 0;
   std::string list_version;
   std::string source;
   std::string default_reason;
-  std::vector<LicenseInfo> licenses;
+  LicenseList licenses;
   std::vector<ExceptionInfo> exceptions;
   std::vector<KnownLicense> known;
   std::vector<std::uint8_t> suits_mask;      // per license

@@ -159,7 +159,7 @@ bool RecordReader::fill() {
       end_ -= begin_;
       begin_ = 0;
     }
-    if (buf_.size() - end_ < chunk) buf_.resize(std::max(buf_.size() * 2, end_ + chunk));
+    if (buf_.size() - end_ < chunk) buf_.resize(std::max(buf_.size() * 2, end_ + chunk), end_);
   }
   std::size_t n = source_.read(buf_.data() + end_, buf_.size() - end_);
   if (n == 0) {

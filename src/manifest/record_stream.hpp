@@ -5,6 +5,7 @@
 // the length of a stream. Private to the library.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstring>
 #include <memory>
@@ -20,16 +21,17 @@ namespace mofcheck {
 
 /// A byte buffer that grows without initialising its new bytes (it grows in
 /// 64 kB steps, once or twice per input, and is always written before it is
-/// read), keeping the bytes it held.
+/// read), keeping the first `keep` bytes it held (the bytes in use: copying
+/// the rest would touch pages never written, a page fault each).
 class ReadBuffer {
  public:
   char* data() { return data_.get(); }
   std::size_t size() const { return size_; }
   char& operator[](std::size_t i) { return data_[i]; }
-  void resize(std::size_t size) {
+  void resize(std::size_t size, std::size_t keep) {
     if (size > size_) {
       auto grown = std::make_unique_for_overwrite<char[]>(size);
-      if (size_ > 0) std::memcpy(grown.get(), data_.get(), size_);
+      if (keep > 0) std::memcpy(grown.get(), data_.get(), std::min(keep, size_));
       data_ = std::move(grown);
     }
     size_ = size;

@@ -116,6 +116,18 @@ TEST(JsonFastPath, TakesThePlainShapes) {
   EXPECT_TRUE(plain_agrees(R"({"release": {"name": "x"}})"));
   // DEL is text in a JSON string, for both readers.
   EXPECT_TRUE(plain_agrees(replaced(kPlain, R"("producer": "Lab")", "\"producer\": \"L\x7F\"")));
+  // Strings are scanned eight bytes a step and decoded in place: escapes at
+  // every offset of a step, runs of plain text between and after them.
+  for (int pad = 0; pad < 9; ++pad) {
+    const std::string run(static_cast<std::size_t>(pad), 'a');
+    const std::string value = run + R"(\n)" + run + R"(\"\\)" + run + "\u00e9" + run + R"(\/)" +
+                              run + "0123456789abcdef" + run;
+    EXPECT_TRUE(
+        plain_agrees(replaced(kPlain, R"("producer": "Lab")", "\"producer\": \"" + value + "\"")))
+        << pad;
+    EXPECT_TRUE(plain_agrees(replaced(kPlain, R"("origin": "")", "\"origin\": \"" + run + "\"")))
+        << pad;
+  }
 }
 
 TEST(JsonFastPath, LeavesEverythingElseToTheFullReader) {
@@ -153,6 +165,35 @@ TEST(JsonFastPath, LeavesEverythingElseToTheFullReader) {
                                       R"("included_in": "Technical report"}
     })")},
       {"invalid UTF-8", replaced(kPlain, R"("producer": "Lab")", "\"producer\": \"L\xC3\"")},
+      {"overlong UTF-8", replaced(kPlain, R"("producer": "Lab")", "\"producer\": \"L\xC0\xAF\"")},
+      {"UTF-8 of a surrogate",
+       replaced(kPlain, R"("producer": "Lab")", "\"producer\": \"L\xED\xA0\x80\"")},
+      {"UTF-8 above U+10FFFF",
+       replaced(kPlain, R"("producer": "Lab")", "\"producer\": \"L\xF4\x90\x80\x80\"")},
+      {"control character in a string", replaced(kPlain, R"("producer": "Lab")",
+                                                 "\"producer\": \"L\x01"
+                                                 "b\"")},
+      {"tab in a string", replaced(kPlain, R"("producer": "Lab")", "\"producer\": \"L\tb\"")},
+      {"invalid escape", replaced(kPlain, R"("producer": "Lab")", R"("producer": "L\x")")},
+      {"NaN", replaced(kPlain, R"("origin": "")", R"("origin": NaN)")},
+      {"Infinity", replaced(kPlain, R"("origin": "")", R"("origin": -Infinity)")},
+      {"line comment", replaced(kPlain, R"("origin": "",)", "\"origin\": \"\", // c\n")},
+      {"block comment", replaced(kPlain, R"("origin": "",)", R"("origin": "", /* c */)")},
+      {"trailing comma in a mapping",
+       replaced(kPlain, R"("included_in": "Technical report"})", R"("included_in": "x",})")},
+      {"trailing comma in a list", replaced(kPlain, R"("included_in": "Technical report"}
+    ])",
+                                            R"("included_in": "Technical report"},
+    ])")},
+      {"single quotes", replaced(kPlain, R"("origin": "")", R"("origin": 'x')")},
+      {"unquoted key", replaced(kPlain, R"("origin": "")", R"(origin: "")")},
+      {"deep nesting in a text slot",
+       replaced(kPlain, R"("origin": "")",
+                "\"origin\": " + std::string(100000, '[') + std::string(100000, ']'))},
+      {"deep mappings in a text slot",
+       replaced(kPlain, R"("origin": "")", R"("origin": {"a": {"b": {"c": {}}}})")},
+      {"a string", R"("x")"},
+      {"only whitespace", " \n\t "},
       {"empty", ""},
   };
   for (const auto& c : cases) {
