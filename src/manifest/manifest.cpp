@@ -165,16 +165,16 @@ class Reader {
     require_object(*prog, [] { return std::string("classification.progress"); });
     for (std::size_t i = 0; i < prog->members.size(); ++i) {
       const std::string& key = prog->members[i].first;
-      const std::string path = "classification.progress." + key;
+      const std::string member_path = "classification.progress." + key;
       if (key.size() != 1 || key[0] < '0' || key[0] > '9') {
-        fail(prog->members[i].second, "'" + path + "' is not a class level");
+        fail(prog->members[i].second, "'" + member_path + "' is not a class level");
       }
       const auto l = static_cast<std::size_t>(key[0] - '0');
       if (p.progress.size() <= l) {
         p.progress.resize(l + 1, 0.0);
         p.has_progress.resize(l + 1, false);
       }
-      p.progress[l] = number(prog->members[i].second, path);
+      p.progress[l] = number(prog->members[i].second, member_path);
       p.has_progress[l] = true;
     }
   }
