@@ -27,7 +27,14 @@ class PlainYamlReader {
  public:
   PlainYamlReader(std::string_view text, std::string_view origin, const ReadLimits& limits,
                   Manifest& out)
-      : text_(text), origin_(origin), limits_(limits), out_(out), lines_(text), events_(text) {}
+      : text_(text),
+        origin_(origin),
+        limits_(limits),
+        out_(out),
+        lines_(thread_lines()),
+        events_(text) {
+    lines_.reset(text);
+  }
 
   bool read() {
     if (!expect(FYET_STREAM_START) || !expect(FYET_DOCUMENT_START)) return false;
@@ -283,7 +290,13 @@ class PlainYamlReader {
   std::string_view origin_;
   const ReadLimits& limits_;
   Manifest& out_;
-  LineIndex lines_;
+  // One line index per thread, its room kept from record to record.
+  static LineIndex& thread_lines() {
+    thread_local LineIndex lines{{}};
+    return lines;
+  }
+
+  LineIndex& lines_;
   doc::YamlEvents events_;
   std::size_t nodes_ = 0;
   std::string decoded_;  // a single-quoted scalar decoded here

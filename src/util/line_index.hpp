@@ -22,9 +22,22 @@ class LineIndex {
   /// the last line.
   std::pair<int, int> at(std::size_t offset) {
     scan_to(std::min(offset, text_.size()));
-    auto after = std::upper_bound(starts_.begin(), starts_.end(), offset);
-    std::size_t line = static_cast<std::size_t>(after - starts_.begin());
+    // Offsets asked in text order are on the last line found (every line
+    // break before `offset` is indexed now); others are searched.
+    std::size_t line = starts_.size();
+    if (starts_.back() > offset) {
+      line = static_cast<std::size_t>(std::upper_bound(starts_.begin(), starts_.end(), offset) -
+                                      starts_.begin());
+    }
     return {static_cast<int>(line), static_cast<int>(offset - starts_[line - 1]) + 1};
+  }
+
+  /// Indexes `text` instead, keeping the room of the list of line starts
+  /// (a reader of record after record).
+  void reset(std::string_view text) {
+    text_ = text;
+    starts_.assign(1, 0);
+    scanned_ = 0;
   }
 
   /// The byte offset of 1-based `line` and `column`, or npos when the

@@ -36,9 +36,8 @@ const char* wide_encoding(std::string_view t) {
   return nullptr;
 }
 
-// A few formats worth naming; anything else with many control bytes is
-// "binary data".
-const char* binary_kind(std::string_view t, bool del_is_text) {
+// A few formats worth naming by their first bytes.
+const char* magic_kind(std::string_view t) {
   struct Magic {
     std::string_view bytes;
     const char* kind;
@@ -62,6 +61,14 @@ const char* binary_kind(std::string_view t, bool del_is_text) {
   for (const auto& m : magics) {
     if (t.substr(0, m.bytes.size()) == m.bytes) return m.kind;
   }
+  return nullptr;
+}
+
+// "binary data" when more than a tenth of the first kB are control bytes.
+// Each of them is refused by check_text_encoding's scan as well, so the scan
+// counts them only when it is about to refuse the text: a clean text is
+// never counted.
+const char* binary_kind(std::string_view t, bool del_is_text) {
   std::string_view head = t.substr(0, 1024);
   std::size_t odd = 0;
   for (std::size_t i = 0; i < head.size(); ++i) {
@@ -111,9 +118,14 @@ void check_text_encoding(std::string_view text, std::string_view origin, TextRul
   if (const char* wide = wide_encoding(text)) {
     throw Error({file, 0, 0}, std::string("is ") + wide + " text; save the manifest as UTF-8");
   }
-  if (const char* kind = binary_kind(text, json)) {
-    throw Error({file, 0, 0}, std::string("is ") + kind + ", not a JSON or YAML manifest");
-  }
+  auto refuse_binary = [&](const char* kind) {
+    if (kind)
+      throw Error({file, 0, 0}, std::string("is ") + kind + ", not a JSON or YAML manifest");
+  };
+  refuse_binary(magic_kind(text));
+  // Before any refusal of a byte below: binary data is named as such.
+  const std::string_view whole = text;
+  auto refusing = [&] { refuse_binary(binary_kind(whole, json)); };
   if (text.substr(0, kUtf8Bom.size()) == kUtf8Bom) text.remove_prefix(kUtf8Bom.size());
   int line = 1;
   std::size_t line_start = 0;
@@ -139,10 +151,12 @@ void check_text_encoding(std::string_view text, std::string_view origin, TextRul
       continue;
     }
     if (c == 0) {
+      refusing();
       throw Error({file, line, column},
                   invalid + "a NUL byte; a manifest is text without NUL bytes");
     }
     if ((c < 0x20 && c != '\t' && c != '\r') || (c == 0x7F && !json)) {
+      refusing();
       throw Error({file, line, column},
                   invalid + "the control character " + hex_byte(c) +
                       "; write it escaped inside a quoted string, or remove it");
@@ -153,6 +167,7 @@ void check_text_encoding(std::string_view text, std::string_view origin, TextRul
     }
     std::size_t len = utf8_length(text, i);
     if (len == 0) {
+      refusing();
       throw Error({file, line, column},
                   invalid + "invalid UTF-8 (byte " + hex_byte(c) + "); save the manifest as UTF-8");
     }
