@@ -2,6 +2,9 @@
 // Helpers shared by the unit tests: building manifest text in a few lines.
 #pragma once
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
@@ -12,6 +15,12 @@
 #include <mofcheck/manifest.hpp>
 
 namespace mofcheck::testing {
+
+/// The bytes of the file at `path` (empty when it cannot be read).
+inline std::string slurp(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
 
 /// A component entry: name and, unless `inherit`, its own license.
 struct Entry {

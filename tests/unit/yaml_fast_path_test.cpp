@@ -15,18 +15,14 @@
 #include "manifest/manifest_dump.hpp"
 #include "manifest/manifest_full_reader.hpp"
 #include "manifest/yaml_fast_path.hpp"
+#include "test_support.hpp"
 
 namespace mofcheck {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using testing::slurp;
 
 // Whether the plain path took `text`; when it did, the full reader must
 // agree field by field. A text the full reader refuses for its encoding
