@@ -7,10 +7,11 @@
 // between threads.
 #pragma once
 
+#include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include <mofcheck/license.hpp>
@@ -51,12 +52,12 @@ class MotRules {
   const std::string& label(int level) const;
   /// The component the MOT files a component name it does not know under.
   const std::string& unknown_component_filed_under() const { return filed_under_; }
-  /// The open ids in the data's order.
-  const std::vector<std::string>& open_ids() const { return open_list_; }
+  /// The open ids, sorted.
+  const std::vector<std::string_view>& open_ids() const { return open_; }
   const std::string& source() const { return source_; }
 
   /// Same facts (the built-in tables against the parsed file, in the tests).
-  friend bool operator==(const MotRules&, const MotRules&) = default;
+  friend bool operator==(const MotRules& a, const MotRules& b);
 
   /// The MOT's verdict on a written license for a component of `type`:
   /// open (suits_type as its type data says), unlicensed, or not open. Never
@@ -66,13 +67,16 @@ class MotRules {
 
  private:
   friend struct BuiltinTablesAccess;  // the build's table generator
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  using Set = std::unordered_set<std::string, Hash, std::equal_to<>>;
+  // Sorted views, searched by bisection: the built-in rules view the constant
+  // tables, so making them allocates no string; parsed rules view text_.
+  using Set = std::vector<std::string_view>;
+  static bool has(const Set& set, std::string_view s);
+  /// Sorted, without repeats.
+  static Set sorted(Set v);
+  /// Views `s` for the life of this object and its copies.
+  std::string_view keep(std::string s);
+  std::shared_ptr<std::deque<std::string>> text_;  // a parsed file's strings
   Set open_;
-  std::vector<std::string> open_list_;
   Set suits_[3];
   Set unlicensed_;
   std::vector<std::pair<std::string, std::string>> spellings_;

@@ -18,7 +18,8 @@
 namespace mofcheck {
 
 int run_process(int argc, char** argv) {
-  std::ios::sync_with_stdio(false);
+  // (No std::ios::sync_with_stdio(false): nothing writes through std::cout,
+  // and it would make six stream buffers at every start.)
 #ifdef __GLIBC__
   // Scoring threads free what others allocated: without this, each thread's
   // heap is trimmed and grown again batch after batch (page faults, mprotect).

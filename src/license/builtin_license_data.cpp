@@ -96,10 +96,10 @@ const MotRules& MotRules::builtin() {
     r.source_ = t.source;
     r.filed_under_ = t.filed_under;
     r.labels_ = strings<std::vector<std::string>>(t.labels);
-    r.open_list_ = strings<std::vector<std::string>>(t.open);
-    r.open_ = strings<Set>(t.open);
-    r.unlicensed_ = strings<Set>(t.unlicensed);
-    for (int i = 0; i < 3; ++i) r.suits_[i] = strings<Set>(t.suits[i]);
+    // The views keep to the constant tables; the generator wrote the sets sorted.
+    r.open_ = sorted({t.open.begin(), t.open.end()});
+    r.unlicensed_ = sorted({t.unlicensed.begin(), t.unlicensed.end()});
+    for (int i = 0; i < 3; ++i) r.suits_[i] = sorted({t.suits[i].begin(), t.suits[i].end()});
     for (const builtin::SpellingRow& s : t.spellings) {
       r.spellings_.emplace_back(std::string(s.spdx_id), std::string(s.mot_id));
     }

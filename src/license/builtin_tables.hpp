@@ -55,7 +55,7 @@ struct SpellingRow {
 struct MotTables {
   std::string_view source, filed_under;
   std::span<const std::string_view> labels;  ///< by level; empty: no label
-  std::span<const std::string_view> open;    ///< in the data's order
+  std::span<const std::string_view> open;    ///< sorted, as every set
   std::span<const std::string_view> unlicensed;
   std::span<const std::string_view> suits[3];  ///< by ContentType
   std::span<const SpellingRow> spellings;

@@ -200,12 +200,10 @@ struct BuiltinTablesAccess {
     std::vector<std::pair<std::string, std::string>> spellings;
   };
   static MotFacts facts(const MotRules& m) {
-    auto sorted = [](const MotRules::Set& set) {
-      std::vector<std::string> v(set.begin(), set.end());
-      std::sort(v.begin(), v.end());
-      return v;
+    auto sorted = [](const MotRules::Set& set) {  // (sets are kept sorted)
+      return std::vector<std::string>(set.begin(), set.end());
     };
-    MotFacts f{m.source_, m.filed_under_, m.labels_, m.open_list_, sorted(m.unlicensed_),
+    MotFacts f{m.source_, m.filed_under_, m.labels_, sorted(m.open_), sorted(m.unlicensed_),
                {},        m.spellings_};
     for (int t = 0; t < 3; ++t) f.suits[t] = sorted(m.suits_[t]);
     return f;

@@ -28,6 +28,29 @@ SourceLocation place(std::string_view text, std::string_view origin, std::size_t
 
 }  // namespace
 
+std::vector<std::string_view> MotRules::sorted(std::vector<std::string_view> v) {
+  if (!std::is_sorted(v.begin(), v.end())) std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+  return v;
+}
+
+bool MotRules::has(const Set& set, std::string_view s) {
+  return std::binary_search(set.begin(), set.end(), s);
+}
+
+std::string_view MotRules::keep(std::string s) {
+  if (!text_) text_ = std::make_shared<std::deque<std::string>>();
+  return text_->emplace_back(std::move(s));
+}
+
+bool operator==(const MotRules& a, const MotRules& b) {
+  // The facts, not where their text is kept.
+  return a.source_ == b.source_ && a.filed_under_ == b.filed_under_ && a.labels_ == b.labels_ &&
+         a.open_ == b.open_ && a.unlicensed_ == b.unlicensed_ &&
+         std::equal(std::begin(a.suits_), std::end(a.suits_), std::begin(b.suits_)) &&
+         a.spellings_ == b.spellings_;
+}
+
 MotRules MotRules::parse(std::string_view text, std::string_view origin) {
   nlohmann::json j;
   try {
@@ -58,16 +81,21 @@ MotRules MotRules::parse(std::string_view text, std::string_view origin) {
       if (r.labels_.size() <= static_cast<std::size_t>(l)) r.labels_.resize(l + 1);
       r.labels_[static_cast<std::size_t>(l)] = label.get<std::string>();
     }
-    r.open_list_ = strings(j.at("open"), "open");
-    for (const auto& id : r.open_list_) r.open_.insert(id);
-    for (const auto& w : strings(j.at("unlicensed"), "unlicensed")) r.unlicensed_.insert(w);
+    for (auto& id : strings(j.at("open"), "open")) r.open_.push_back(r.keep(std::move(id)));
+    r.open_ = sorted(std::move(r.open_));
+    for (auto& w : strings(j.at("unlicensed"), "unlicensed")) {
+      r.unlicensed_.push_back(r.keep(std::move(w)));
+    }
+    r.unlicensed_ = sorted(std::move(r.unlicensed_));
     for (const auto& [spdx_id, mot_id] : j.at("spellings").items()) {
       r.spellings_.emplace_back(spdx_id, mot_id.get<std::string>());
     }
     for (const auto& [type, ids] : j.at("suits").items()) {
       auto t = parse_content_type(type);
       if (!t) throw Error(file, "unknown content type '" + type + "' in 'suits'");
-      for (const auto& id : strings(ids, "suits")) r.suits_[static_cast<int>(*t)].insert(id);
+      MotRules::Set& set = r.suits_[static_cast<int>(*t)];
+      for (auto& id : strings(ids, "suits")) set.push_back(r.keep(std::move(id)));
+      set = sorted(std::move(set));
     }
   } catch (const nlohmann::json::exception& e) {
     throw Error(file, std::string("malformed MOT data: ") + e.what());
@@ -78,12 +106,11 @@ MotRules MotRules::parse(std::string_view text, std::string_view origin) {
 }
 
 bool MotRules::open(std::string_view written) const {
-  return open_.find(written) != open_.end();
+  return has(open_, written);
 }
 
 bool MotRules::suits(std::string_view id, ContentType type) const {
-  const Set& s = suits_[static_cast<int>(type)];
-  return s.find(id) != s.end();
+  return has(suits_[static_cast<int>(type)], id);
 }
 
 std::vector<ContentType> MotRules::suited_types(std::string_view id) const {
@@ -102,7 +129,7 @@ std::string MotRules::spelling(std::string_view spdx_id) const {
 }
 
 bool MotRules::unlicensed(std::string_view written) const {
-  return unlicensed_.find(written) != unlicensed_.end();
+  return has(unlicensed_, written);
 }
 
 const std::string& MotRules::label(int level) const {

@@ -159,7 +159,11 @@ bool RecordReader::fill() {
       end_ -= begin_;
       begin_ = 0;
     }
-    if (buf_.size() - end_ < chunk) buf_.resize(std::max(buf_.size() * 2, end_ + chunk), end_);
+    // Grown only when little room is left: a small file, read whole by the
+    // first read, needs the one chunk to see its end.
+    if (buf_.size() - end_ < chunk / 4) {
+      buf_.resize(std::max(buf_.size() * 2, end_ + chunk), end_);
+    }
   }
   std::size_t n = source_.read(buf_.data() + end_, buf_.size() - end_);
   if (n == 0) {

@@ -27,6 +27,10 @@ bool dangerous(unsigned cp) {
          (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x061C;
 }
 
+bool printable_ascii(unsigned char c) {
+  return c >= 0x20 && c < 0x7F;
+}
+
 }  // namespace
 
 std::string terminal_safe(std::string_view text) {
@@ -34,13 +38,15 @@ std::string terminal_safe(std::string_view text) {
   out.reserve(text.size());
   std::size_t i = 0;
   while (i < text.size()) {
+    // Printable ASCII, nearly all text, is copied a run at a time.
+    std::size_t run = i;
+    while (run < text.size() && printable_ascii(static_cast<unsigned char>(text[run]))) ++run;
+    out.append(text.data() + i, run - i);
+    i = run;
+    if (i == text.size()) break;
     auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
-      if (c < 0x20 || c == 0x7F) {
-        escape_byte(out, c);
-      } else {
-        out += static_cast<char>(c);
-      }
+      escape_byte(out, c);  // a control byte or DEL
       ++i;
       continue;
     }
