@@ -78,5 +78,7 @@ Framework parse_framework(std::string_view yaml_text, std::string_view origin);
 /// The MOF 1.0 definition built into the binary (data/mof-1.0.yaml, compiled
 /// into constant tables at build time; built once, on first use).
 const Framework& builtin_framework();
+/// A new copy of the built-in definition, made from the same tables.
+Framework make_builtin_framework();
 
 }  // namespace mofcheck

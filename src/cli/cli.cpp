@@ -184,6 +184,25 @@ int run_with_output(const OutputOptions& opts, const std::vector<std::string>& i
   return code;
 }
 
+namespace {
+
+// The built-in framework as reports under the MOT profile show it: the
+// MOF's classes under the MOT's labels. Made once from the tables, never
+// destroyed (as builtin_framework()).
+const Framework& builtin_framework_for_mot() {
+  static const Framework& fw = *new Framework([] {
+    Framework f = make_builtin_framework();
+    for (ClassDef& c : f.classes) {
+      const std::string& label = MotRules::builtin().label(c.level);
+      if (!label.empty()) c.label = label;
+    }
+    return f;
+  }());
+  return fw;
+}
+
+}  // namespace
+
 Knowledge load_knowledge(const DataOptions& opts, const ConfigValue* configured) {
   Knowledge k;
   if (!opts.profile.empty()) {
@@ -193,22 +212,13 @@ Knowledge load_knowledge(const DataOptions& opts, const ConfigValue* configured)
     if (!p) throw Error(configured->where, "profile: '" + configured->value + "' is not a profile");
     k.profile = *p;
   }
-  if (opts.framework_file.empty() && k.profile == Profile::spdx) {
-    k.framework = &builtin_framework();
-  } else {
+  if (!opts.framework_file.empty()) {
+    // A definition given with --framework keeps its own labels.
     k.own_framework = std::make_unique<Framework>(
-        opts.framework_file.empty()
-            ? builtin_framework()
-            : parse_framework(read_input(opts.framework_file), opts.framework_file));
-    if (k.profile == Profile::mot && opts.framework_file.empty()) {
-      // Reports under mot name the MOF's classes as the MOT does; a
-      // definition given with --framework keeps its own labels.
-      for (ClassDef& c : k.own_framework->classes) {
-        const std::string& label = MotRules::builtin().label(c.level);
-        if (!label.empty()) c.label = label;
-      }
-    }
+        parse_framework(read_input(opts.framework_file), opts.framework_file));
     k.framework = k.own_framework.get();
+  } else {
+    k.framework = k.profile == Profile::mot ? &builtin_framework_for_mot() : &builtin_framework();
   }
   if (opts.licenses_file.empty()) {
     k.licenses = &LicenseDb::builtin();
@@ -327,11 +337,13 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   // word is a near miss of a command and names no file.
   if (!args.empty() && args[0] != "--help" && args[0] != "-h" && args[0] != "--version" &&
       !known(args[0])) {
+    // (An existing file is looked for first: it is the common case, and
+    // measuring a long path against every command costs more than the stat.)
     std::error_code ec;
-    std::string near = args[0].rfind('-', 0) == 0
+    std::string near = args[0].rfind('-', 0) == 0 || std::filesystem::exists(args[0], ec)
                            ? std::string()
                            : nearest(args[0], {std::begin(kCommands), std::end(kCommands)});
-    if (!near.empty() && !std::filesystem::exists(args[0], ec)) {
+    if (!near.empty()) {
       print_error(ctx, "'" + args[0] + "' is neither a command nor a file; did you mean '" + near +
                            "'? (run 'mof-check help')");
       return exit_invalid;

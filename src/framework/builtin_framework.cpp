@@ -14,7 +14,9 @@ std::vector<std::string> strings(std::span<const std::string_view> in) {
   return {in.begin(), in.end()};
 }
 
-Framework make_builtin() {
+}  // namespace
+
+Framework make_builtin_framework() {
   const builtin::FrameworkTables& t = builtin::kFramework;
   Framework fw;
   fw.name = t.name;
@@ -43,11 +45,9 @@ Framework make_builtin() {
   return fw;
 }
 
-}  // namespace
-
 const Framework& builtin_framework() {
   // Never destroyed: nothing to free at exit (as LicenseDb::builtin()).
-  static const Framework& fw = *new Framework(make_builtin());
+  static const Framework& fw = *new Framework(make_builtin_framework());
   return fw;
 }
 
