@@ -53,11 +53,28 @@ gen=bench/gen-manifests.py
 [ -f "$out/s100k.jsonl" ] || python3 "$gen" --shape synthetic ndjson 100000 > "$out/s100k.jsonl"
 [ -d "$out/files3k" ] || python3 "$gen" files 3000 "$out/files3k" --seed 2
 
-hf() {  # name, then hyperfine arguments
-  local name=$1
-  shift
+# Runs the commands in rounds, each round running every command in turn, so
+# that a machine whose speed drifts (shared cores, clock changes) slows every
+# command alike and the ratios stay fair; one warm-up round first. The rounds
+# are merged into one hyperfine-style export: the median over all runs, the
+# mean user and system time.
+hf() {  # name, rounds, runs per round, commands...
+  local name=$1 rounds=$2 runs=$3 r
+  shift 3
   # -i: most MOT-shaped records fail the gate, so mof-check exits 1 by design.
-  hyperfine --style basic -i --export-json "$out/$name.json" "$@" >/dev/null
+  hyperfine --style basic -i $shell_opt --runs 1 "$@" >/dev/null 2>&1  # the warm-up round
+  for ((r = 1; r <= rounds; r++)); do
+    hyperfine --style basic -i $shell_opt --runs "$runs" --export-json "$out/$name.round$r.json" "$@" >/dev/null 2>&1
+  done
+  jq -s '{results: [range(0; .[0].results | length) as $i
+      | [.[].results[$i]] as $r
+      | ([$r[].times[]] | sort) as $t
+      | {command: $r[0].command,
+         median: (if ($t | length) % 2 == 1 then $t[($t | length) / 2 | floor]
+                  else ($t[($t | length) / 2 - 1] + $t[($t | length) / 2]) / 2 end),
+         user: ([$r[].user] | add / length), system: ([$r[].system] | add / length)}]}' \
+    "$out/$name".round*.json > "$out/$name.json"
+  rm -f "$out/$name".round*.json
 }
 # median wall ms, mean user+sys ms of command $2 in hyperfine export $1
 row() {
@@ -70,7 +87,7 @@ met() { if jq -en "$1" >/dev/null; then echo "met"; else echo "NOT met"; fi; }
 
 if has a; then
 echo "bench: a. one manifest" >&2
-hf a -N --warmup 20 --runs 300 "$out/hello" "$bin $out/one.json" "jq . $out/one.json"
+shell_opt=-N hf a 10 30 "$out/hello" "$bin $out/one.json" "jq . $out/one.json"
 fi
 echo "bench: b. 100,000 NDJSON records on standard input" >&2
 stream_cmds() {  # file
@@ -82,17 +99,17 @@ stream_cmds() {  # file
 }
 mapfile -t real < <(stream_cmds "$out/r100k.jsonl")
 mapfile -t synthetic < <(stream_cmds "$out/s100k.jsonl")
-if has b; then hf b --warmup 1 --runs 5 "${real[@]}" "${synthetic[@]}"; fi
+if has b; then shell_opt= hf b 5 1 "${real[@]}" "${synthetic[@]}"; fi
 if has d; then
   echo "bench: d. 3,000 files" >&2
-  hf d --warmup 2 --runs 10 \
+  shell_opt= hf d 10 1 \
     "$bin --format jsonl $out/files3k > /dev/null" \
     "$bin --format jsonl --jobs 1 $out/files3k > /dev/null" \
     "jq -c .release.name $out/files3k/*/*.json > /dev/null"
 fi
 if has e; then
   echo "bench: e. 10,000 YAML records" >&2
-  hf e --warmup 1 --runs 5 \
+  shell_opt= hf e 5 1 \
     "$bin --format jsonl $out/r10k.yml > /dev/null" \
     "$bin --format jsonl $out/r10k.jsonl > /dev/null"
 fi
