@@ -68,16 +68,16 @@ const LicenseDb& LicenseDb::builtin() {
       }
       d.suits_mask.push_back(mask);
     }
-    d.exceptions.reserve(t.exceptions.size());
-    for (const builtin::ExceptionRow& r : t.exceptions) {
-      d.exceptions.push_back({std::string(r.id), std::string(r.name), r.deprecated});
-    }
-    d.known.reserve(t.known.size());
-    for (const builtin::KnownRow& r : t.known) {
-      d.known.push_back({std::string(r.key), std::string(r.name),
-                         strings<std::vector<std::string>>(r.patterns), std::string(r.reason),
-                         std::string(r.kind)});
-    }
+    d.exceptions.make_on_demand(t.exceptions.size(), [](std::size_t i) {
+      const builtin::ExceptionRow& r = builtin::kLicenses.exceptions[i];
+      return ExceptionInfo{std::string(r.id), std::string(r.name), r.deprecated};
+    });
+    d.known.make_on_demand(t.known.size(), [](std::size_t i) {
+      const builtin::KnownRow& r = builtin::kLicenses.known[i];
+      return KnownLicense{std::string(r.key), std::string(r.name),
+                          strings<std::vector<std::string>>(r.patterns), std::string(r.reason),
+                          std::string(r.kind)};
+    });
     d.license_by_lower.rows = t.license_by_lower;
     d.exception_by_lower.rows = t.exception_by_lower;
     d.phrases.rows = t.phrases;

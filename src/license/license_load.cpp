@@ -300,10 +300,10 @@ const std::vector<LicenseInfo>& LicenseDb::licenses() const {
   return impl_->licenses.all();
 }
 const std::vector<ExceptionInfo>& LicenseDb::exceptions() const {
-  return impl_->exceptions;
+  return impl_->exceptions.all();
 }
 const std::vector<KnownLicense>& LicenseDb::known() const {
-  return impl_->known;
+  return impl_->known.all();
 }
 
 }  // namespace mofcheck

@@ -83,29 +83,31 @@ struct Index {
 
 namespace mofcheck {
 
-/// The licenses of a knowledge base, by index. A loaded one holds them all;
-/// the built-in one makes each LicenseInfo from its constant row the first
-/// time it is asked for (from any thread), so that `mof-check FILE` builds
-/// the few its manifest names instead of all 728 with their strings.
-class LicenseList {
+/// Entries of a knowledge base (licenses, exceptions, known licenses), by
+/// index. A loaded one holds them all; the built-in one makes each entry from
+/// its constant row the first time it is asked for (from any thread), so that
+/// `mof-check FILE` builds the few its manifest names instead of all 728
+/// licenses, and every exception and known license, with their strings.
+template <typename T>
+class OnDemandList {
  public:
-  using Make = LicenseInfo (*)(std::size_t);
+  using Make = T (*)(std::size_t);
 
-  LicenseList() = default;
-  LicenseList(const LicenseList&) = delete;
-  LicenseList& operator=(const LicenseList&) = delete;
-  ~LicenseList() {
+  OnDemandList() = default;
+  OnDemandList(const OnDemandList&) = delete;
+  OnDemandList& operator=(const OnDemandList&) = delete;
+  ~OnDemandList() {
     for (std::size_t i = 0; i < size_ && made_; ++i) delete made_[i].load();
   }
 
   std::size_t size() const { return make_ != nullptr ? size_ : items_.size(); }
-  const LicenseInfo& operator[](std::size_t i) const {
+  const T& operator[](std::size_t i) const {
     if (make_ == nullptr) return items_[i];
-    const LicenseInfo* made = made_[i].load(std::memory_order_acquire);
+    const T* made = made_[i].load(std::memory_order_acquire);
     return made != nullptr ? *made : make_one(i);
   }
   /// All of them (made on demand: copies, made once).
-  const std::vector<LicenseInfo>& all() const {
+  const std::vector<T>& all() const {
     if (make_ != nullptr) {
       std::call_once(all_made_, [&] {
         items_.reserve(size_);
@@ -119,35 +121,37 @@ class LicenseList {
 
   // Filling a loaded list.
   void reserve(std::size_t n) { items_.reserve(n); }
-  void push_back(LicenseInfo info) { items_.push_back(std::move(info)); }
+  void push_back(T item) { items_.push_back(std::move(item)); }
 
   /// `n` entries, entry i made by maker(i) when first asked for. Only a
   /// pointer per entry is kept until then.
   void make_on_demand(std::size_t n, Make maker) {
     items_.clear();
     size_ = n;
-    made_ = std::make_unique<std::atomic<const LicenseInfo*>[]>(n);
+    made_ = std::make_unique<std::atomic<const T*>[]>(n);
     make_ = maker;
   }
 
  private:
-  const LicenseInfo& make_one(std::size_t i) const {
+  const T& make_one(std::size_t i) const {
     std::lock_guard<std::mutex> lock(mutex_);
-    const LicenseInfo* made = made_[i].load(std::memory_order_relaxed);
+    const T* made = made_[i].load(std::memory_order_relaxed);
     if (made == nullptr) {
-      made = new LicenseInfo(make_(i));
+      made = new T(make_(i));
       made_[i].store(made, std::memory_order_release);
     }
     return *made;
   }
 
-  mutable std::vector<LicenseInfo> items_;  // a loaded list; all() of one made on demand
-  std::size_t size_ = 0;                    // entries made on demand
-  std::unique_ptr<std::atomic<const LicenseInfo*>[]> made_;
+  mutable std::vector<T> items_;  // a loaded list; all() of one made on demand
+  std::size_t size_ = 0;          // entries made on demand
+  std::unique_ptr<std::atomic<const T*>[]> made_;
   Make make_ = nullptr;
   mutable std::mutex mutex_;
   mutable std::once_flag all_made_;
 };
+
+using LicenseList = OnDemandList<LicenseInfo>;
 
 struct LicenseDb::Impl {
   std::uint64_t serial = 0;
@@ -155,8 +159,8 @@ struct LicenseDb::Impl {
   std::string source;
   std::string default_reason;
   LicenseList licenses;
-  std::vector<ExceptionInfo> exceptions;
-  std::vector<KnownLicense> known;
+  OnDemandList<ExceptionInfo> exceptions;
+  OnDemandList<KnownLicense> known;
   std::vector<std::uint8_t> suits_mask;      // per license
   license_detail::Index license_by_lower;    // lower-case id -> licenses index
   license_detail::Index exception_by_lower;  // lower-case id -> exceptions index

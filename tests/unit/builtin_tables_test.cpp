@@ -6,6 +6,7 @@
 // included, so the tables can never drift from the files.
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -72,8 +73,8 @@ TEST(BuiltinTables, KnowledgeBaseIsTheParsedDataFile) {
   for (std::size_t i = 0; i < p.licenses.size(); ++i) {
     EXPECT_EQ(b.licenses[i], p.licenses[i]) << p.licenses[i].id;
   }
-  EXPECT_EQ(b.exceptions, p.exceptions);
-  EXPECT_EQ(b.known, p.known);
+  EXPECT_EQ(b.exceptions.all(), p.exceptions.all());
+  EXPECT_EQ(b.known.all(), p.known.all());
   EXPECT_EQ(b.suits_mask, p.suits_mask);
   EXPECT_EQ(b.leading_words, p.leading_words);
   EXPECT_EQ(b.trailing_words, p.trailing_words);
@@ -83,6 +84,27 @@ TEST(BuiltinTables, KnowledgeBaseIsTheParsedDataFile) {
   expect_same_index(b.guessed, p.guessed, "alias guesses");
   EXPECT_GT(p.phrases.map.size(), 500u);
   EXPECT_FALSE(p.guessed.map.empty());
+}
+
+// Exceptions and known licenses of the built-in base are made from their
+// rows when first asked for: each once (the same object on every later ask,
+// from any thread), and the same as the whole list made afterwards.
+TEST(BuiltinTables, EntriesMadeOnDemandAreMadeOnceAndMatchTheWholeList) {
+  const LicenseDb::Impl& b = BuiltinTablesAccess::impl(LicenseDb::builtin());
+  ASSERT_GT(b.exceptions.size(), 3u);
+  ASSERT_GT(b.known.size(), 3u);
+  const ExceptionInfo* exception = nullptr;
+  const KnownLicense* known = nullptr;
+  std::thread other([&] {
+    exception = &b.exceptions[3];
+    known = &b.known[b.known.size() - 1];
+  });
+  other.join();
+  EXPECT_EQ(exception, &b.exceptions[3]);
+  EXPECT_EQ(known, &b.known[b.known.size() - 1]);
+  EXPECT_EQ(b.exceptions.all()[3], *exception);
+  EXPECT_EQ(b.known.all().back(), *known);
+  EXPECT_FALSE(known->key.empty());
 }
 
 // The same questions get the same answers through both, including the
