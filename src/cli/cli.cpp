@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <ostream>
 #include <sstream>
+#include <stdexcept>
 
 #include <mofcheck/report.hpp>
 #include <mofcheck/version.hpp>
@@ -271,6 +272,9 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     return args[0] == name || (!known(args[0]) && name == "check");
   };
   auto add = [&](const char* name, const char* description, const std::string& exits) {
+    // kCommands must name every command (help and completions make them all,
+    // so a test run of either catches one left out).
+    if (!known(name)) throw std::logic_error(std::string("command not in kCommands: ") + name);
     if (!wanted(name)) return static_cast<CLI::App*>(nullptr);
     CLI::App* sub = app.add_subcommand(name, description);
     sub->footer(exit_codes(exits));

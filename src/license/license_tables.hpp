@@ -204,12 +204,13 @@ struct BuiltinTablesAccess {
     std::vector<std::pair<std::string, std::string>> spellings;
   };
   static MotFacts facts(const MotRules& m) {
-    auto sorted = [](const MotRules::Set& set) {  // (sets are kept sorted)
+    // (MotRules keeps its sets sorted.)
+    auto strings = [](const MotRules::Set& set) {
       return std::vector<std::string>(set.begin(), set.end());
     };
-    MotFacts f{m.source_, m.filed_under_, m.labels_, sorted(m.open_), sorted(m.unlicensed_),
+    MotFacts f{m.source_, m.filed_under_, m.labels_, strings(m.open_), strings(m.unlicensed_),
                {},        m.spellings_};
-    for (int t = 0; t < 3; ++t) f.suits[t] = sorted(m.suits_[t]);
+    for (int t = 0; t < 3; ++t) f.suits[t] = strings(m.suits_[t]);
     return f;
   }
 };
