@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <string_view>
-#include <unordered_map>
 
 #include "util/text_util.hpp"
 
@@ -110,44 +109,70 @@ bool is_model_finding(const Diagnostic& d) {
   return d.code == "license-not-open";
 }
 
+namespace {
+
+// Where two diagnostics point is the same as SourceLocation::str() shows it.
+bool same_place(const SourceLocation& a, const SourceLocation& b) {
+  if (a.file != b.file || std::max(a.line, 0) != std::max(b.line, 0)) return false;
+  return a.line <= 0 || std::max(a.column, 0) == std::max(b.column, 0);
+}
+
+// The length of the "<component>: " that leads a component's diagnostic
+// text, or 0.
+std::size_t component_prefix(const Diagnostic& d, const std::string& text) {
+  const std::size_t n = d.component.size();
+  if (n == 0 || text.size() <= n + 2 || text.compare(0, n, d.component) != 0 ||
+      text.compare(n, 2, ": ") != 0)
+    return 0;
+  return n + 2;
+}
+
+}  // namespace
+
 std::vector<DiagnosticGroup> fold_diagnostics(const Evaluation& ev,
                                               const std::vector<std::size_t>& indices) {
-  // A component's diagnostic reads "<component>: <message>"; its fix's
-  // outcome is part of what must be identical to fold.
-  auto rest = [&](const Diagnostic& d) {
-    std::string m = d.text();
-    if (!d.component.empty() && m.size() > d.component.size() + 2 &&
-        m.compare(0, d.component.size(), d.component) == 0 &&
-        m.compare(d.component.size(), 2, ": ") == 0) {
-      m.erase(0, d.component.size() + 2);
-    }
-    return m;
-  };
+  // Diagnostics fold when they agree in severity, code, place and text past
+  // the component's name (a fix's outcome is part of the text). A record has
+  // a few: each is compared with the groups so far, and its text is made once.
   std::vector<DiagnosticGroup> groups;
-  std::unordered_map<std::string, std::size_t> group_of;  // key -> index into groups
+  std::vector<std::size_t> rest_at;  // per group: where its message's rest starts, or npos
+  auto rest_of = [&](std::size_t g) {
+    return std::string_view(groups[g].message).substr(rest_at[g]);
+  };
   for (std::size_t i : indices) {
     const Diagnostic& d = ev.diagnostics[i];
+    std::string text = d.text();
     if (d.component.empty()) {
-      groups.push_back({{i}, d.text()});
+      groups.push_back({{i}, std::move(text)});
+      rest_at.push_back(std::string::npos);
       continue;
     }
-    std::string key = std::string(severity_name(d.severity)) + '\n' + d.code + '\n' +
-                      d.where.str() + '\n' + rest(d);
-    auto [it, added] = group_of.emplace(std::move(key), groups.size());
-    if (added) {
-      groups.push_back({{i}, d.text()});
+    const std::size_t at = component_prefix(d, text);
+    const std::string_view rest = std::string_view(text).substr(at);
+    std::size_t g = 0;
+    for (; g < groups.size(); ++g) {
+      if (rest_at[g] == std::string::npos) continue;
+      const Diagnostic& first = ev.diagnostics[groups[g].members.front()];
+      if (first.severity == d.severity && first.code == d.code &&
+          same_place(first.where, d.where) && rest_of(g) == rest)
+        break;
+    }
+    if (g == groups.size()) {
+      groups.push_back({{i}, std::move(text)});
+      rest_at.push_back(at);
     } else {
-      groups[it->second].members.push_back(i);
+      groups[g].members.push_back(i);
     }
   }
-  for (auto& g : groups) {
-    if (g.members.size() < 2) continue;
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    DiagnosticGroup& group = groups[g];
+    if (group.members.size() < 2) continue;
     std::string names;
-    for (std::size_t i : g.members) {
+    for (std::size_t i : group.members) {
       names += (names.empty() ? "" : ", ") + ev.diagnostics[i].component;
     }
-    g.message = names + " (" + std::to_string(g.members.size()) +
-                " components): " + rest(ev.diagnostics[g.members.front()]);
+    group.message = names + " (" + std::to_string(group.members.size()) +
+                    " components): " + std::string(rest_of(g));
   }
   return groups;
 }

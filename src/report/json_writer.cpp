@@ -5,10 +5,16 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
+#endif
+#if defined(__x86_64__) && defined(__GNUC__) && __has_include(<sys/platform/x86.h>)
+#include <immintrin.h>
+#include <sys/platform/x86.h>
+#define MOFCHECK_AVX2_SCAN 1
 #endif
 
 #include <nlohmann/json.hpp>
@@ -27,11 +33,48 @@ constexpr std::array<bool, 256> kPlain = [] {
   return t;
 }();
 
+#if defined(MOFCHECK_AVX2_SCAN)
+// Bit k set when byte k of the 32 at `p` is not plain.
+[[gnu::target("avx2")]] inline std::uint32_t stops32(const char* p) {
+  const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+  // Bytes from 0x80 on are negative as signed: one compare finds them and the controls.
+  const __m256i bad =
+      _mm256_or_si256(_mm256_cmpgt_epi8(_mm256_set1_epi8(0x20), x),
+                      _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8('"')),
+                                      _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\\'))));
+  return static_cast<std::uint32_t>(_mm256_movemask_epi8(bad));
+}
+
+// plain_prefix() thirty-two bytes at a time, on processors with AVX2 (asked
+// once at run time: the build targets every x86-64). Reports repeat long
+// reasons and advice, which this halves the steps of.
+[[gnu::target("avx2")]] std::size_t plain_prefix_avx2(const char* p, std::size_t n, std::size_t i) {
+  for (; i + 32 <= n; i += 32) {
+    if (std::uint32_t m = stops32(p + i)) return i + static_cast<std::size_t>(__builtin_ctz(m));
+  }
+  if (i == n) return n;
+  // The short tail: the last thirty-two bytes, less those before `i`.
+  const std::size_t last = n - 32;
+  const std::uint32_t m = stops32(p + last) >> (i - last) << (i - last);
+  return m == 0 ? n : last + static_cast<std::size_t>(__builtin_ctz(m));
+}
+
+// glibc's answer, found when the program started (no cpuid here: in a
+// virtual machine each costs an exit to the host).
+bool has_avx2() {
+  static const bool yes = CPU_FEATURE_ACTIVE(AVX2);
+  return yes;
+}
+#endif
+
 // The first index from `i` on holding a byte that is not plain; sixteen bytes
-// at a time where SSE2 is there (most text is plain).
+// at a time where SSE2 is there (most text is plain), 32 with AVX2.
 std::size_t plain_prefix(std::string_view text, std::size_t i) {
   const char* p = text.data();
   const std::size_t n = text.size();
+#if defined(MOFCHECK_AVX2_SCAN)
+  if (n >= 32 && has_avx2()) return plain_prefix_avx2(p, n, i);
+#endif
 #if defined(__SSE2__)
   if (n >= 16) {
     const __m128i space = _mm_set1_epi8(0x20);

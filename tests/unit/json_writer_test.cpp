@@ -122,6 +122,23 @@ TEST(JsonWriter, LongTextsLikeNlohmann) {
   expect_same(texts, {});
 }
 
+// One special byte at every place of plain texts up to 100 bytes long: each
+// step of the wide scans (16 and, on AVX2 processors, 32 bytes), their
+// overlapping tails, and the scan going on after an escape.
+TEST(JsonWriter, EverySpecialPlaceLikeNlohmann) {
+  std::vector<std::string> texts;
+  for (std::size_t length = 1; length <= 100; ++length) {
+    for (std::size_t at = 0; at < length; ++at) {
+      for (const char* special : {"\"", "\x01", "\xC3\xA9"}) {
+        std::string t(length, 'a');
+        t.replace(at, 1, special);
+        texts.push_back(t);
+      }
+    }
+  }
+  expect_same(texts, {});
+}
+
 TEST(JsonWriter, KeysThatNeedEscaping) {
   const std::string long_key(40, 'k');
   for (int indent : {-1, 2}) {
