@@ -3,6 +3,7 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "report/reporters.hpp"
 
@@ -212,6 +213,13 @@ void write_evaluation_json(JsonWriter& w, const Evaluation& ev, const GateResult
   w.key("next");
   w.begin_array();
   std::string action;  // one buffer for every action sentence
+  // A component missing from a class is missing from every class below it:
+  // its action, written for the first, is copied for the others.
+  struct Span {
+    std::size_t from = 0, to = 0;
+  };
+  thread_local std::vector<Span> written;
+  written.assign(w.compact() && ev.gaps.size() > 1 ? ev.components.size() : 0, Span{});
   for (const auto& gap : ev.gaps) {
     w.begin_object();
     w.member("class", gap.level);
@@ -219,7 +227,13 @@ void write_evaluation_json(JsonWriter& w, const Evaluation& ev, const GateResult
     w.key("actions");
     w.begin_array();
     for (std::size_t i : gap.actions) {
+      Span* span = i < written.size() ? &written[i] : nullptr;
+      if (span && span->to != 0) {
+        w.repeat(span->from, span->to);
+        continue;
+      }
       w.begin_object();
+      if (span) span->from = w.offset() - 1;  // at the brace
       w.member("component", fw.components[i].name);
       w.member("status", status_name(ev.components[i].status));
       w.key("action");
@@ -232,6 +246,7 @@ void write_evaluation_json(JsonWriter& w, const Evaluation& ev, const GateResult
         w.value(action);
       }
       w.end_object();
+      if (span) span->to = w.offset();
     }
     w.end_array();
     w.end_object();

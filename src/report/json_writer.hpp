@@ -105,6 +105,20 @@ class JsonWriter {
     end_value();
   }
 
+  /// Inside the document: the bytes written so far. A value written between
+  /// two such offsets (its separator excluded) can be written again with
+  /// repeat().
+  std::size_t offset() const { return static_cast<std::size_t>(p_ - out_.data()); }
+  /// The value written earlier at [from, to) of this document, written again
+  /// where a value goes (compact output only).
+  void repeat(std::size_t from, std::size_t to) {
+    before_value();
+    char* p = room(to - from);  // may move the text: copied from it after
+    std::memcpy(p, out_.data() + from, to - from);
+    p_ = p + (to - from);
+    end_value();
+  }
+
   /// `key(name)` then `value(v)`.
   template <typename T>
   [[gnu::always_inline]] void member(std::string_view name, const T& v) {

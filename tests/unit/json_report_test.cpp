@@ -6,10 +6,13 @@
 #include <mofcheck/fix.hpp>
 #include <mofcheck/gate.hpp>
 
+#include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "test_support.hpp"
 
@@ -68,6 +71,27 @@ components:
   EXPECT_EQ(written(mof, -1, &cache), written(mof, -1, nullptr));
   EXPECT_EQ(written(small, -1, &cache), written(small, -1, nullptr));
   EXPECT_EQ(written(mof, -1, &cache), written(mof, -1, nullptr));
+}
+
+// A component a class lacks is lacking from the classes after it too: the
+// compact report copies its action from the first class, the indented one
+// writes it each time; both say the same.
+TEST(JsonReport, ActionsCopiedAcrossClassesSayWhatTheyWouldAfresh) {
+  for (const char* text : kManifests) {
+    Evaluation ev =
+        evaluate(parse_manifest(text, "m.json"), builtin_framework(), LicenseDb::builtin());
+    const nlohmann::json compact = nlohmann::json::parse(written(ev, -1, nullptr));
+    const nlohmann::json indented = nlohmann::json::parse(written(ev, 2, nullptr));
+    EXPECT_EQ(compact, indented) << text;
+    // The copies are there to compare: a component in the actions of two classes.
+    std::map<std::string, int> classes_of;
+    for (const auto& gap : compact.at("next")) {
+      for (const auto& a : gap.at("actions")) ++classes_of[a.at("component").get<std::string>()];
+    }
+    EXPECT_TRUE(std::any_of(classes_of.begin(), classes_of.end(), [](const auto& c) {
+      return c.second > 1;
+    })) << text;
+  }
 }
 
 }  // namespace
