@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "evaluate/license_memo.hpp"
 
+#include <cstdint>
+
 namespace mofcheck {
 
 namespace {
@@ -25,11 +27,19 @@ LicenseMemo::Entry& LicenseMemo::entry(std::string_view written, ContentType typ
   Entry* e = nullptr;
   Table& table = tables_[static_cast<std::size_t>(type)];
   if (written.size() <= kMaxKeyLength) {
-    if (auto it = table.find(written); it != table.end()) {
+    Recent& recent = recent_[static_cast<std::size_t>(type)]
+                            [(reinterpret_cast<std::uintptr_t>(written.data()) >> 3) % 32];
+    if (recent.entry && recent.data == written.data() && recent.size == written.size() &&
+        *recent.key == written) {
+      e = recent.entry;
+    } else if (auto it = table.find(written); it != table.end()) {
       e = &it->second;
+      recent = {written.data(), written.size(), &it->first, e};
     } else if (entries_ < kMaxEntries) {
       ++entries_;
-      e = &table.try_emplace(std::string(written)).first->second;
+      auto added = table.try_emplace(std::string(written)).first;
+      e = &added->second;
+      recent = {written.data(), written.size(), &added->first, e};
     }
   }
   if (!e) {

@@ -74,6 +74,18 @@ class LicenseMemo {
   const MotRules* mot_;
   std::array<Table, 3> tables_;  // by ContentType
   std::size_t entries_ = 0;
+  // The entries found last, by the address of the text looked up: judging
+  // one record asks for the same field's text many times (both profiles,
+  // each fix tried), and a hit skips hashing it and walking a bucket. A hit
+  // still compares the text with the entry's key, so a text at an address
+  // another text had is looked up afresh.
+  struct Recent {
+    const char* data = nullptr;
+    std::size_t size = 0;
+    const std::string* key = nullptr;
+    Entry* entry = nullptr;
+  };
+  std::array<std::array<Recent, 32>, 3> recent_{};  // by ContentType, then address
   // Verdicts on texts not kept, one per kind, so that a verdict of one kind
   // outlives a look-up of the other.
   Entry uncached_spdx_, uncached_mot_, uncached_both_;

@@ -89,6 +89,24 @@ TEST(LicenseMemo, LongTextsAndAFullMemoStillAnswerRight) {
             dump(memo.mot().assess("MIT", ContentType::code)));
 }
 
+// A record read into a reused manifest puts new text where the last one
+// was: the memo finds the verdict of the text, not of the address.
+TEST(LicenseMemo, NewTextAtTheAddressOfAnotherGetsItsOwnVerdict) {
+  const LicenseDb& db = LicenseDb::builtin();
+  LicenseMemo memo(db);
+  std::string text = "MIT";
+  const char* const at = text.data();
+  for (const char* next : {"MIT", "BSD", "Foo", "MIT", "0BSD", "BSD-3", "MPL-2.0", "Foo"}) {
+    text.assign(next);
+    ASSERT_EQ(text.data(), at);  // short texts stay in the string's own room
+    for (ContentType type : kTypes) {
+      EXPECT_EQ(dump(memo.assess(text, type)), dump(db.assess(text, type))) << next;
+      EXPECT_EQ(dump(memo.judge(text, type, Profile::mot)), dump(memo.mot().assess(text, type)))
+          << next;
+    }
+  }
+}
+
 TEST(LicenseMemo, BothVerdictsAreTheOnesEachJudgeGives) {
   const LicenseDb& db = LicenseDb::builtin();
   LicenseMemo memo(db);
