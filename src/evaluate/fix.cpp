@@ -251,7 +251,12 @@ std::vector<LicenseEdit> plan_edits(const Manifest& manifest, LicenseMemo& memo,
     // The rewrite does not depend on the component type; only suitability does.
     const LicenseAssessment& a = memo.assess(f.value, ContentType::code);
     if (a.suggestion.empty() || a.suggestion == f.value) return;
-    edits.push_back({slot.path(), f.where, f.value, a.suggestion, a.suggestion_certain});
+    LicenseEdit& edit = edits.emplace_back();
+    edit.field = slot.path();
+    edit.where = f.where;
+    edit.written = f.value;
+    edit.replacement = a.suggestion;
+    edit.certain = a.suggestion_certain;
     edited.push_back(&f);
   });
   if (edits.size() > 1) {
