@@ -4,6 +4,7 @@
 // go), and the input loop (what is read). Each has its own function.
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <ostream>
 #include <sstream>
 #include <utility>
@@ -297,10 +298,18 @@ int check_inputs(const CheckOptions& opts, Context& ctx) {
     settings.report_only = outputs.files.empty();
     settings.make_renderer = [] {
       auto cache = std::make_shared<JsonReportCache>();
-      return [cache](Outcome& o) {
+      auto scratch = std::make_shared<std::string>();
+      return [cache, scratch](Outcome& o) {
         if (!o.evaluation) return;
-        // The jsonl reporter's line, written straight into the outcome.
-        o.rendered_size = write_jsonl_line(o.rendered, *o.evaluation, o.gate, *cache);
+        // The jsonl reporter's line, written in the thread's own buffer and
+        // copied into the outcome whole: the outcome's room was last read by
+        // the writing thread, and writing the line there piece by piece
+        // waited on the other core for every cache line (measured: writing
+        // took half as long again as on one thread).
+        const std::size_t n = write_jsonl_line(*scratch, *o.evaluation, o.gate, *cache);
+        if (o.rendered.size() < n) o.rendered.resize(n);
+        std::memcpy(o.rendered.data(), scratch->data(), n);
+        o.rendered_size = n;
       };
     };
   }
