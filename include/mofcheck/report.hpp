@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <string>
@@ -26,6 +27,12 @@ struct ReportOptions {
   Profile profile = Profile::mot;
 };
 
+/// Writes what a reporter's add() writes for one evaluation at the start of
+/// `room` and returns its length. `room` is reused line after line: its
+/// bytes may all be taken as room, and those past the line are unspecified.
+using LineWriter =
+    std::function<std::size_t(std::string& room, const Evaluation&, const GateResult&)>;
+
 /// Receives the results of one run, input by input, and writes one report.
 /// Streaming formats write in add(); whole-document formats write in finish().
 class Reporter {
@@ -37,6 +44,13 @@ class Reporter {
   virtual void add_error(const Error& error, std::ostream& out) = 0;
   /// Called once after the last input.
   virtual void finish(std::ostream& out);
+  /// For a format whose text for an evaluation depends on that evaluation
+  /// alone (jsonl, csv): a new LineWriter with state of its own, so that
+  /// each scoring thread can write the lines, then handed to add_line().
+  /// Empty (the default) for other formats.
+  virtual LineWriter line_writer() const;
+  /// Takes a line a line_writer() wrote, in place of add() for its evaluation.
+  virtual void add_line(std::string_view line, std::ostream& out);
 };
 
 /// The names make_reporter accepts, in the order --help lists them.

@@ -106,7 +106,7 @@ struct Outputs {
   // be null when there are no files.
   void add_rendered(const Evaluation* ev, const GateResult& gate, std::string_view report,
                     std::ostream& out) {
-    out.write(report.data(), static_cast<std::streamsize>(report.size()));
+    main->add_line(report, out);
     for (auto& f : files) f.reporter->add(*ev, gate, f.buffer);
   }
   void add_error(const Error& e, std::ostream& out) {
@@ -289,24 +289,25 @@ int check_inputs(const CheckOptions& opts, Context& ctx) {
   // A csv row prints the verdicts only; the gate decides on them alone.
   if (opts.format == "csv" && outputs.files.empty()) settings.detail = EvaluationDetail::verdict;
 
-  // A jsonl line depends on its own record only: with several jobs the
-  // scoring threads write the lines (the jsonl reporter's own function, each
-  // thread with its own cache), and this thread only copies them out (the
-  // same bytes; the tests compare).
-  if (opts.format == "jsonl" && settings.jobs > 1) {
+  // A format whose line depends on its own record only (jsonl, csv): with
+  // several jobs the scoring threads write the lines (the reporter's own
+  // line writer, one per thread), and this thread only copies them out (the
+  // same bytes; the tests compare). The evaluations then never leave the
+  // thread that made them: this thread reading them made the next record's
+  // writes over them wait on the other core.
+  if (settings.jobs > 1 && outputs.main->line_writer()) {
     // Without --output files the sink needs only the line and the gate.
     settings.report_only = outputs.files.empty();
-    settings.make_renderer = [] {
-      auto cache = std::make_shared<JsonReportCache>();
+    const Reporter* main = outputs.main.get();
+    settings.make_renderer = [main] {
       auto scratch = std::make_shared<std::string>();
-      return [cache, scratch](Outcome& o) {
+      return [write = main->line_writer(), scratch](Outcome& o) {
         if (!o.evaluation) return;
-        // The jsonl reporter's line, written in the thread's own buffer and
-        // copied into the outcome whole: the outcome's room was last read by
-        // the writing thread, and writing the line there piece by piece
-        // waited on the other core for every cache line (measured: writing
-        // took half as long again as on one thread).
-        const std::size_t n = write_jsonl_line(*scratch, *o.evaluation, o.gate, *cache);
+        // Written in the thread's own buffer and copied into the outcome
+        // whole: written there piece by piece, into room the writing thread
+        // had read last, every cache line waited on the other core
+        // (measured: jsonl lines took half as long again as on one thread).
+        const std::size_t n = write(*scratch, *o.evaluation, o.gate);
         if (o.rendered.size() < n) o.rendered.resize(n);
         std::memcpy(o.rendered.data(), scratch->data(), n);
         o.rendered_size = n;

@@ -46,6 +46,43 @@ void append_number(std::string& row, double value) {
   row.append(buf, end);
 }
 
+// The classes with a progress column: the most complete first, as in the
+// json report's progress.
+std::vector<const ClassDef*> columns_of(const Framework& fw) {
+  std::vector<const ClassDef*> columns;
+  for (auto it = fw.classes.rbegin(); it != fw.classes.rend(); ++it) columns.push_back(&*it);
+  return columns;
+}
+
+// The row of `ev`, written over `row`; returns its length.
+std::size_t write_row(std::string& row, const Evaluation& ev,
+                      const std::vector<const ClassDef*>& columns) {
+  row.clear();  // keeps the capacity
+  append_field(row, ev.model.name);
+  row += ',';
+  append_field(row, ev.model.version);
+  row += ',';
+  append_field(row, ev.model.producer);
+  row += ',';
+  char level[12];
+  row.append(level, std::to_chars(level, level + sizeof level, ev.model_class).ptr);
+  for (const ClassDef* c : columns) {
+    row += ',';
+    append_number(row, ev.progress[static_cast<std::size_t>(c->level)]);
+  }
+  std::size_t met = 0;
+  for (const auto& c : ev.components) met += is_met(c.status) ? 1 : 0;
+  char buf[24];
+  row += ',';
+  row.append(buf, std::to_chars(buf, buf + sizeof buf, met).ptr);
+  row += ',';
+  append_field(row, ev.model.origin);
+  row += ",,";
+  row += profile_name(ev.profile);
+  row += '\n';
+  return row.size();
+}
+
 class CsvReporter : public Reporter {
  public:
   explicit CsvReporter(const ReportOptions& o) : framework_(o.framework), profile_(o.profile) {}
@@ -53,30 +90,21 @@ class CsvReporter : public Reporter {
   void add(const Evaluation& ev, const GateResult&, std::ostream& out) override {
     if (!framework_) framework_ = ev.framework;
     header(out);
-    row_.clear();
-    append_field(row_, ev.model.name);
-    row_ += ',';
-    append_field(row_, ev.model.version);
-    row_ += ',';
-    append_field(row_, ev.model.producer);
-    row_ += ',';
-    char level[12];
-    row_.append(level, std::to_chars(level, level + sizeof level, ev.model_class).ptr);
-    for (const ClassDef* c : columns_) {
-      row_ += ',';
-      append_number(row_, ev.progress[static_cast<std::size_t>(c->level)]);
-    }
-    std::size_t met = 0;
-    for (const auto& c : ev.components) met += is_met(c.status) ? 1 : 0;
-    char buf[24];
-    row_ += ',';
-    row_.append(buf, std::to_chars(buf, buf + sizeof buf, met).ptr);
-    row_ += ',';
-    append_field(row_, ev.model.origin);
-    row_ += ",,";
-    row_ += profile_name(ev.profile);
-    row_ += '\n';
-    out.write(row_.data(), static_cast<std::streamsize>(row_.size()));
+    const std::size_t n = write_row(row_, ev, columns_);
+    out.write(row_.data(), static_cast<std::streamsize>(n));
+  }
+  LineWriter line_writer() const override {
+    // The columns follow the framework's classes: without one given, the
+    // first evaluation decides them (add()).
+    if (!framework_) return {};
+    return [columns = columns_of(*framework_)](std::string& room, const Evaluation& ev,
+                                               const GateResult&) {
+      return write_row(room, ev, columns);
+    };
+  }
+  void add_line(std::string_view line, std::ostream& out) override {
+    header(out);
+    out.write(line.data(), static_cast<std::streamsize>(line.size()));
   }
 
   void add_error(const Error& error, std::ostream& out) override {
@@ -103,11 +131,8 @@ class CsvReporter : public Reporter {
     header_done_ = true;
     out << "name,version,producer,class";
     if (framework_) {
-      // The most complete class first, as in the json report's progress.
-      for (auto it = framework_->classes.rbegin(); it != framework_->classes.rend(); ++it) {
-        columns_.push_back(&*it);
-        out << ",progress_" << it->roman;
-      }
+      columns_ = columns_of(*framework_);
+      for (const ClassDef* c : columns_) out << ",progress_" << c->roman;
     }
     out << ",components_met,source,error,profile\n";
     for (const auto& [source, message] : pending_) error_row(source, message, out);

@@ -2,6 +2,7 @@
 // JSON Lines: the json report of each manifest on one line as it is scored,
 // with the name of its input and its record number, for pipelines that
 // score thousands of models.
+#include <memory>
 #include <ostream>
 
 #include "manifest/record_stream.hpp"
@@ -17,6 +18,12 @@ class JsonlReporter : public Reporter {
   void add(const Evaluation& ev, const GateResult& gate, std::ostream& out) override {
     std::size_t n = write_jsonl_line(room_, ev, gate, cache_);
     out.write(room_.data(), static_cast<std::streamsize>(n));
+  }
+  LineWriter line_writer() const override {
+    return [cache = std::make_shared<JsonReportCache>()](std::string& room, const Evaluation& ev,
+                                                         const GateResult& gate) {
+      return write_jsonl_line(room, ev, gate, *cache);
+    };
   }
   void add_error(const Error& error, std::ostream& out) override {
     const auto* in_stream = dynamic_cast<const RecordError*>(&error);

@@ -1,12 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <mofcheck/report.hpp>
 
+#include <ostream>
+
 #include "report/reporters.hpp"
 
 namespace mofcheck {
 
 Reporter::~Reporter() = default;
 void Reporter::finish(std::ostream&) {}
+LineWriter Reporter::line_writer() const {
+  return {};
+}
+void Reporter::add_line(std::string_view line, std::ostream& out) {
+  out.write(line.data(), static_cast<std::streamsize>(line.size()));
+}
 
 const std::vector<std::string>& report_formats() {
   static const std::vector<std::string> names = {"text",        "json",  "jsonl", "csv",
