@@ -83,12 +83,35 @@ const std::string* JsonReportCache::action(std::size_t i, ComponentStatus status
   return nullptr;
 }
 
-void write_location_json(JsonWriter& w, const SourceLocation& where) {
+namespace {
+
+// The locations of one report name the same file again and again (the
+// input, or the stream and its record): a compact report copies the encoded
+// name it wrote last when the name is the same.
+struct FileNames {
+  std::string_view last;  // the name written last, in the evaluation being written
+  std::size_t from = 0, to = 0;
+};
+
+void write_location_json(JsonWriter& w, const SourceLocation& where, FileNames* names) {
   w.begin_object();
-  w.member("file", where.file);
+  w.key("file");
+  if (names && names->to != 0 && names->last == where.file) {
+    w.repeat(names->from, names->to);
+  } else {
+    const std::size_t from = w.compact() ? w.offset() : 0;
+    w.value(where.file);
+    if (names && w.compact()) *names = {where.file, from, w.offset()};
+  }
   if (where.line > 0) w.member("line", where.line);
   if (where.column > 0) w.member("column", where.column);
   w.end_object();
+}
+
+}  // namespace
+
+void write_location_json(JsonWriter& w, const SourceLocation& where) {
+  write_location_json(w, where, nullptr);
 }
 
 void write_evaluation_json(JsonWriter& w, const Evaluation& ev, const GateResult& gate,
@@ -152,6 +175,7 @@ void write_evaluation_json(JsonWriter& w, const Evaluation& ev, const GateResult
     w.end_array();
   }
   w.end_object();
+  FileNames names;
   w.key("components");
   w.begin_array();
   for (const auto& r : ev.components) {
@@ -162,12 +186,14 @@ void write_evaluation_json(JsonWriter& w, const Evaluation& ev, const GateResult
     } else {
       write_component_head(w, def);
     }
-    w.member("status", status_name(r.status));
+    w.key("status");
+    w.plain_value(status_name(r.status));
     w.key("license");
     string_or_null(w, r.listed, r.license_canonical);
     w.key("license_written");
     string_or_null(w, r.listed, r.license);
-    w.member("license_source", license_source_name(r.license_source));
+    w.key("license_source");
+    w.plain_value(license_source_name(r.license_source));
     w.member("type_appropriate", r.type_appropriate);
     if (!r.reason.empty()) w.member("reason", r.reason);
     if (!r.suggestion.empty()) w.member("suggestion", r.suggestion);
@@ -175,7 +201,7 @@ void write_evaluation_json(JsonWriter& w, const Evaluation& ev, const GateResult
     if (!r.substituted_by.empty()) w.member("substituted_by", r.substituted_by);
     if (r.listed) {
       w.key("location");
-      write_location_json(w, r.where);
+      write_location_json(w, r.where, &names);
     }
     w.end_object();
   }
@@ -184,7 +210,8 @@ void write_evaluation_json(JsonWriter& w, const Evaluation& ev, const GateResult
   w.begin_array();
   for (const auto& d : ev.diagnostics) {
     w.begin_object();
-    w.member("severity", severity_name(d.severity));
+    w.key("severity");
+    w.plain_value(severity_name(d.severity));
     w.member("code", d.code);
     // text() adds the fix sentence; without one it is the message itself.
     if (d.fix) {
@@ -205,7 +232,7 @@ void write_evaluation_json(JsonWriter& w, const Evaluation& ev, const GateResult
     }
     if (!d.where.file.empty()) {
       w.key("location");
-      write_location_json(w, d.where);
+      write_location_json(w, d.where, &names);
     }
     w.end_object();
   }
@@ -235,7 +262,8 @@ void write_evaluation_json(JsonWriter& w, const Evaluation& ev, const GateResult
       w.begin_object();
       if (span) span->from = w.offset() - 1;  // at the brace
       w.member("component", fw.components[i].name);
-      w.member("status", status_name(ev.components[i].status));
+      w.key("status");
+      w.plain_value(status_name(ev.components[i].status));
       w.key("action");
       if (const std::string* encoded =
               cache ? cache->action(i, ev.components[i].status) : nullptr) {

@@ -105,6 +105,20 @@ class JsonWriter {
     end_value();
   }
 
+  /// A string value from the program's own tables (a status, a severity):
+  /// printable ASCII with no quote or backslash, written without the scan
+  /// value() makes for what needs escaping.
+  void plain_value(std::string_view text) {
+    before_value();
+    char* p = room(text.size() + 2);
+    *p++ = '"';
+    std::memcpy(p, text.data(), text.size());
+    p += text.size();
+    *p++ = '"';
+    p_ = p;
+    end_value();
+  }
+
   /// Inside the document: the bytes written so far. A value written between
   /// two such offsets (its separator excluded) can be written again with
   /// repeat().

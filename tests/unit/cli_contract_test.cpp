@@ -162,7 +162,9 @@ TEST(CliContract, DashIsStandardOutputForEverySubcommand) {
     EXPECT_EQ(dash.code, 0) << args[0] << ": " << dash.err;
     EXPECT_FALSE(dash.out.empty()) << args[0];
     // init alone writes mof-manifest.json; the others print by default.
-    if (args[0] != "init") EXPECT_EQ(dash.out, run(args).out) << args[0];
+    if (args[0] != "init") {
+      EXPECT_EQ(dash.out, run(args).out) << args[0];
+    }
   }
 }
 

@@ -73,10 +73,11 @@ components:
   EXPECT_EQ(written(mof, -1, &cache), written(mof, -1, nullptr));
 }
 
-// A component a class lacks is lacking from the classes after it too: the
-// compact report copies its action from the first class, the indented one
-// writes it each time; both say the same.
-TEST(JsonReport, ActionsCopiedAcrossClassesSayWhatTheyWouldAfresh) {
+// A component a class lacks is lacking from the classes after it too, and
+// every location names the same file: the compact report copies the action
+// from the first class and the file name from the first location, the
+// indented one writes each afresh; both say the same.
+TEST(JsonReport, CopiedActionsAndFileNamesSayWhatTheyWouldAfresh) {
   for (const char* text : kManifests) {
     Evaluation ev =
         evaluate(parse_manifest(text, "m.json"), builtin_framework(), LicenseDb::builtin());
@@ -92,6 +93,17 @@ TEST(JsonReport, ActionsCopiedAcrossClassesSayWhatTheyWouldAfresh) {
       return c.second > 1;
     })) << text;
   }
+  // ... and locations naming the file more than once.
+  Evaluation ev =
+      evaluate(parse_manifest(kManifests[0], "m.json"), builtin_framework(), LicenseDb::builtin());
+  std::size_t located = 0;
+  const nlohmann::json report = nlohmann::json::parse(written(ev, -1, nullptr));
+  for (const auto& c : report.at("components")) {
+    if (!c.contains("location")) continue;
+    EXPECT_EQ(c.at("location").at("file"), "m.json");
+    ++located;
+  }
+  EXPECT_GT(located, 1u);
 }
 
 }  // namespace
