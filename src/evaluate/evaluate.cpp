@@ -142,6 +142,28 @@ ComponentStatus status_of(const LicenseAssessment& a) {
   return ComponentStatus::not_open;
 }
 
+// The findings of a verdict on one listed component's license, as its
+// diagnostics; `unsuited` false leaves out the one that the license does not
+// suit the component's type.
+void take_findings(const ComponentResult& r, const Framework& fw, const ComponentDef& def,
+                   const LicenseAssessment& a, bool unsuited, std::vector<Diagnostic>& diags) {
+  for (const auto& f : a.findings) {
+    const bool is_unsuited = f.code == "license-type-unsuited";
+    if (is_unsuited && !unsuited) continue;
+    Diagnostic& d = diags.emplace_back();
+    d.severity = f.severity;
+    d.code = f.code;
+    d.message.reserve(def.name.size() + 2 + f.message.size());
+    d.message.append(def.name).append(": ").append(f.message);
+    // The license layer knows what a license suits; the framework says what
+    // to use instead.
+    if (is_unsuited) d.message.append("; ").append(unsuited_advice(fw, def.type));
+    d.component = def.name;
+    d.where = r.license_where;
+    if (f.column > 0 && d.where.column > 0) d.where.column += f.column - 1;
+  }
+}
+
 // Copies the verdict on one listed component's license into its result,
 // its findings into the diagnostics.
 void take_verdict(ComponentResult& r, const Framework& fw, const ComponentDef& def,
@@ -150,20 +172,7 @@ void take_verdict(ComponentResult& r, const Framework& fw, const ComponentDef& d
   r.reason = a.reason;
   r.suggestion = a.suggestion;
   r.type_appropriate = a.suits_type;
-  for (const auto& f : a.findings) {
-    Diagnostic& d = diags.emplace_back();
-    d.severity = f.severity;
-    d.code = f.code;
-    d.message.reserve(def.name.size() + 2 + f.message.size());
-    d.message.append(def.name).append(": ").append(f.message);
-    // The license layer knows what a license suits; the framework says what
-    // to use instead.
-    if (f.code == "license-type-unsuited")
-      d.message.append("; ").append(unsuited_advice(fw, def.type));
-    d.component = def.name;
-    d.where = r.license_where;
-    if (f.column > 0 && d.where.column > 0) d.where.column += f.column - 1;
-  }
+  take_findings(r, fw, def, a, true, diags);
 }
 
 // take_verdict() under the mot profile: `mine` is the MOT's verdict, `spdx`
@@ -171,18 +180,15 @@ void take_verdict(ComponentResult& r, const Framework& fw, const ComponentDef& d
 // explain why and suggest a fix; when the MOT counts it, they stay as
 // remarks, but suitability is the MOT's; when only spdx counts it, the
 // profile-difference diagnostic (explain_profile_difference) says what to do.
+// (judge() has emptied the result's texts.)
 void take_mot_verdict(ComponentResult& r, const Framework& fw, const ComponentDef& def,
                       const LicenseAssessment& mine, const LicenseAssessment& spdx,
                       const MotRules& rules, std::vector<Diagnostic>& diags) {
   const bool open = mine.status == LicenseAssessment::Status::open;
   const bool spdx_open = spdx.status == LicenseAssessment::Status::open;
   if (open == spdx_open) {
-    const std::size_t first = diags.size();
-    take_verdict(r, fw, def, spdx, diags);
-    diags.erase(
-        std::remove_if(diags.begin() + static_cast<std::ptrdiff_t>(first), diags.end(),
-                       [](const Diagnostic& d) { return d.code == "license-type-unsuited"; }),
-        diags.end());
+    r.suggestion = spdx.suggestion;
+    take_findings(r, fw, def, spdx, false, diags);
   }
   r.license_canonical = mine.canonical;
   r.type_appropriate = mine.suits_type;
@@ -193,7 +199,6 @@ void take_mot_verdict(ComponentResult& r, const Framework& fw, const ComponentDe
     }
     return;
   }
-  r.reason.clear();
   if (mine.suits_type) return;
   std::string listed;
   for (ContentType t : rules.suited_types(mine.canonical)) {
