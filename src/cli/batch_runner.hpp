@@ -27,17 +27,14 @@ struct Outcome {
   std::optional<Evaluation> evaluation;  ///< set when it was evaluated
   GateResult gate;
   std::unique_ptr<Error> error;  ///< set when it was not; a RecordError for a stream record
-  /// Its report, when a BatchSettings::make_renderer renderer wrote it: the
-  /// first `rendered_size` bytes; the rest is room, kept for the next one.
-  std::string rendered;
-  std::size_t rendered_size = 0;
-  std::string_view report() const { return {rendered.data(), rendered_size}; }
+  /// Its report, when a BatchSettings::make_renderer renderer wrote one: in
+  /// the text of its batch, valid until the sink returns. Empty otherwise.
+  std::string_view report;
 };
 
-/// Writes an outcome's report into Outcome::rendered and sets its
-/// rendered_size (or leaves that 0). `rendered` may hold room from an earlier
-/// outcome: a renderer writes over it (JsonWriter::InRoom).
-using Renderer = std::function<void(Outcome&)>;
+/// Writes an outcome's report at the start of `room` (the scoring thread's
+/// own, reused: all its bytes are room) and returns its length, 0 for none.
+using Renderer = std::function<std::size_t(std::string& room, const Outcome&)>;
 
 struct BatchSettings {
   const Framework* framework = nullptr;

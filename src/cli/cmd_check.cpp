@@ -4,7 +4,6 @@
 // go), and the input loop (what is read). Each has its own function.
 #include <algorithm>
 #include <cstdlib>
-#include <cstring>
 #include <ostream>
 #include <sstream>
 #include <utility>
@@ -299,18 +298,9 @@ int check_inputs(const CheckOptions& opts, Context& ctx) {
     // Without --output files the sink needs only the line and the gate.
     settings.report_only = outputs.files.empty();
     const Reporter* main = outputs.main.get();
-    settings.make_renderer = [main] {
-      auto scratch = std::make_shared<std::string>();
-      return [write = main->line_writer(), scratch](Outcome& o) {
-        if (!o.evaluation) return;
-        // Written in the thread's own buffer and copied into the outcome
-        // whole: written there piece by piece, into room the writing thread
-        // had read last, every cache line waited on the other core
-        // (measured: jsonl lines took half as long again as on one thread).
-        const std::size_t n = write(*scratch, *o.evaluation, o.gate);
-        if (o.rendered.size() < n) o.rendered.resize(n);
-        std::memcpy(o.rendered.data(), scratch->data(), n);
-        o.rendered_size = n;
+    settings.make_renderer = [main]() -> Renderer {
+      return [write = main->line_writer()](std::string& room, const Outcome& o) {
+        return o.evaluation ? write(room, *o.evaluation, o.gate) : std::size_t{0};
       };
     };
   }
@@ -322,8 +312,8 @@ int check_inputs(const CheckOptions& opts, Context& ctx) {
       outputs.add_error(*o.error, ctx.out);
       worst = exit_invalid;
     } else {
-      if (o.rendered_size != 0) {
-        outputs.add_rendered(o.evaluation ? &*o.evaluation : nullptr, o.gate, o.report(), ctx.out);
+      if (!o.report.empty()) {
+        outputs.add_rendered(o.evaluation ? &*o.evaluation : nullptr, o.gate, o.report, ctx.out);
       } else {
         outputs.add(*o.evaluation, o.gate, ctx.out);
       }
