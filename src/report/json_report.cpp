@@ -85,23 +85,30 @@ const std::string* JsonReportCache::action(std::size_t i, ComponentStatus status
 
 namespace {
 
+// Where a compact writer wrote a value of the report, to write it again
+// with JsonWriter::repeat(); empty until then.
+struct Span {
+  std::size_t from = 0, to = 0;
+  bool empty() const { return to == 0; }
+};
+
 // The locations of one report name the same file again and again (the
 // input, or the stream and its record): a compact report copies the encoded
 // name it wrote last when the name is the same.
 struct FileNames {
   std::string_view last;  // the name written last, in the evaluation being written
-  std::size_t from = 0, to = 0;
+  Span span;
 };
 
 void write_location_json(JsonWriter& w, const SourceLocation& where, FileNames* names) {
   w.begin_object();
   w.key("file");
-  if (names && names->to != 0 && names->last == where.file) {
-    w.repeat(names->from, names->to);
+  if (names && !names->span.empty() && names->last == where.file) {
+    w.repeat(names->span.from, names->span.to);
   } else {
     const std::size_t from = w.compact() ? w.offset() : 0;
     w.value(where.file);
-    if (names && w.compact()) *names = {where.file, from, w.offset()};
+    if (names && w.compact()) *names = {where.file, {from, w.offset()}};
   }
   if (where.line > 0) w.member("line", where.line);
   if (where.column > 0) w.member("column", where.column);
@@ -186,14 +193,12 @@ void write_evaluation_json(JsonWriter& w, const Evaluation& ev, const GateResult
     } else {
       write_component_head(w, def);
     }
-    w.key("status");
-    w.plain_value(status_name(r.status));
+    w.plain_member("status", status_name(r.status));
     w.key("license");
     string_or_null(w, r.listed, r.license_canonical);
     w.key("license_written");
     string_or_null(w, r.listed, r.license);
-    w.key("license_source");
-    w.plain_value(license_source_name(r.license_source));
+    w.plain_member("license_source", license_source_name(r.license_source));
     w.member("type_appropriate", r.type_appropriate);
     if (!r.reason.empty()) w.member("reason", r.reason);
     if (!r.suggestion.empty()) w.member("suggestion", r.suggestion);
@@ -210,8 +215,7 @@ void write_evaluation_json(JsonWriter& w, const Evaluation& ev, const GateResult
   w.begin_array();
   for (const auto& d : ev.diagnostics) {
     w.begin_object();
-    w.key("severity");
-    w.plain_value(severity_name(d.severity));
+    w.plain_member("severity", severity_name(d.severity));
     w.member("code", d.code);
     // text() adds the fix sentence; without one it is the message itself.
     if (d.fix) {
@@ -242,9 +246,6 @@ void write_evaluation_json(JsonWriter& w, const Evaluation& ev, const GateResult
   std::string action;  // one buffer for every action sentence
   // A component missing from a class is missing from every class below it:
   // its action, written for the first, is copied for the others.
-  struct Span {
-    std::size_t from = 0, to = 0;
-  };
   thread_local std::vector<Span> written;
   written.assign(w.compact() && ev.gaps.size() > 1 ? ev.components.size() : 0, Span{});
   for (const auto& gap : ev.gaps) {
@@ -255,15 +256,14 @@ void write_evaluation_json(JsonWriter& w, const Evaluation& ev, const GateResult
     w.begin_array();
     for (std::size_t i : gap.actions) {
       Span* span = i < written.size() ? &written[i] : nullptr;
-      if (span && span->to != 0) {
+      if (span && !span->empty()) {
         w.repeat(span->from, span->to);
         continue;
       }
       w.begin_object();
       if (span) span->from = w.offset() - 1;  // at the brace
       w.member("component", fw.components[i].name);
-      w.key("status");
-      w.plain_value(status_name(ev.components[i].status));
+      w.plain_member("status", status_name(ev.components[i].status));
       w.key("action");
       if (const std::string* encoded =
               cache ? cache->action(i, ev.components[i].status) : nullptr) {

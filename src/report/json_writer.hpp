@@ -119,6 +119,12 @@ class JsonWriter {
     end_value();
   }
 
+  /// `key(name)` then `plain_value(text)`.
+  void plain_member(std::string_view name, std::string_view text) {
+    key(name);
+    plain_value(text);
+  }
+
   /// Inside the document: the bytes written so far. A value written between
   /// two such offsets (its separator excluded) can be written again with
   /// repeat().
