@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // libFuzzer target: the YAML manifest reader (and what runs after it); and
-// the plain YAML path, which must read whatever it takes as the full reader
-// does.
+// the plain YAML path, with events from the block scanner and from
+// libfyaml, which must read whatever it takes as the full reader does.
 #include <cstdio>
 #include <cstdlib>
 
@@ -13,6 +13,8 @@
 
 namespace {
 
+void compare_to_full(std::string_view text, const mofcheck::Manifest& fast);
+
 void check_plain_path(std::string_view text) {
   using namespace mofcheck;
   // parse_manifest checks the encoding before the plain path runs.
@@ -21,8 +23,14 @@ void check_plain_path(std::string_view text) {
   } catch (const Error&) {
     return;
   }
-  Manifest fast;
-  if (!read_plain_yaml_manifest(text, "fuzz-input", {}, fast)) return;
+  for (PlainYamlEvents from : {PlainYamlEvents::block_scanner, PlainYamlEvents::libfyaml}) {
+    Manifest fast;
+    if (read_plain_yaml_manifest(text, "fuzz-input", {}, fast, from)) compare_to_full(text, fast);
+  }
+}
+
+void compare_to_full(std::string_view text, const mofcheck::Manifest& fast) {
+  using namespace mofcheck;
   Manifest full;
   try {
     full = read_manifest_fully(text, "fuzz-input", InputSyntax::yaml, {});

@@ -6,15 +6,21 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "manifest/manifest_fields.hpp"
 #include "syntax/doc_tree.hpp"
+#include "syntax/yaml_block_scanner.hpp"
 #include "syntax/yaml_events.hpp"
 #include "util/line_index.hpp"
 
 namespace mofcheck {
 
 namespace {
+
+using doc::PlainEvent;
+using Type = PlainEvent::Type;
+using Style = PlainEvent::Style;
 
 // What the full reader (doc::parse_yaml's builder) makes of a scalar event.
 struct Scalar {
@@ -23,27 +29,149 @@ struct Scalar {
   bool null = false;
 };
 
+// libfyaml's events as PlainEvents: a text outside the block layout.
+class LibfyamlEvents {
+ public:
+  explicit LibfyamlEvents(std::string_view text) : text_(text), events_(text) {}
+
+  const PlainEvent* next() {
+    fy_event* e = events_.next();
+    if (!e) return nullptr;
+    event_ = PlainEvent{};
+    switch (e->type) {
+      case FYET_STREAM_START:
+        event_.type = Type::stream_start;
+        break;
+      case FYET_STREAM_END:
+        event_.type = Type::stream_end;
+        break;
+      case FYET_DOCUMENT_START:
+        event_.type = Type::document_start;
+        break;
+      case FYET_DOCUMENT_END:
+        event_.type = Type::document_end;
+        break;
+      case FYET_MAPPING_START:
+        event_.type = Type::mapping_start;
+        event_.bare = !e->mapping_start.anchor && !e->mapping_start.tag;
+        break;
+      case FYET_MAPPING_END:
+        event_.type = Type::mapping_end;
+        break;
+      case FYET_SEQUENCE_START:
+        event_.type = Type::sequence_start;
+        event_.bare = !e->sequence_start.anchor && !e->sequence_start.tag;
+        break;
+      case FYET_SEQUENCE_END:
+        event_.type = Type::sequence_end;
+        break;
+      case FYET_SCALAR:
+        event_.type = Type::scalar;
+        event_.bare = !e->scalar.anchor && !e->scalar.tag;
+        scalar(e);
+        break;
+      default:  // aliases (and nothing else the parser gives)
+        event_.type = Type::alias;
+        break;
+    }
+    if (const fy_mark* m = fy_event_start_mark(e); m && m->line >= 0) {
+      event_.placed = true;
+      event_.at = static_cast<std::size_t>(m->input_pos);
+    }
+    if (event_.type == Type::scalar && event_.style != Style::plain && event_.at > 0 &&
+        event_.at <= text_.size()) {
+      const char quote = event_.style == Style::single_quoted ? '\'' : '"';
+      if (text_[event_.at - 1] == quote) --event_.at;  // libfyaml marks it after the quote
+    }
+    return &event_;
+  }
+  bool failed() const { return events_.failed(); }
+
+ private:
+  void scalar(fy_event* e) {
+    fy_token* value = e->scalar.value;
+    if (!value) {
+      event_.style = Style::other;
+      return;
+    }
+    switch (fy_token_scalar_style(value)) {
+      case FYSS_PLAIN:
+        event_.style = Style::plain;
+        break;
+      case FYSS_SINGLE_QUOTED:
+        event_.style = Style::single_quoted;
+        break;
+      case FYSS_DOUBLE_QUOTED:
+        event_.style = Style::double_quoted;
+        break;
+      default:
+        event_.style = Style::other;  // block scalars: the builder places them at their indicator
+        return;
+    }
+    // The source of the scalar (between the quotes of a quoted one).
+    std::string_view raw;
+    const fy_mark* start = fy_token_start_mark(value);
+    const fy_mark* end = fy_token_end_mark(value);
+    if (start && end && start->input_pos <= end->input_pos && end->input_pos <= text_.size()) {
+      raw = text_.substr(start->input_pos, end->input_pos - start->input_pos);
+    }
+    const bool one_line = raw.data() && raw.find('\n') == std::string_view::npos;
+    if (event_.style == Style::single_quoted && raw.find("''") != std::string_view::npos) {
+      event_.text = raw;  // libfyaml misreads some '' escapes: the reader decodes them
+    } else if (one_line && (event_.style != Style::double_quoted || raw.find('\\') == raw.npos)) {
+      event_.text = raw;  // nothing to fold or unescape: the value is its source
+    } else {
+      std::size_t len = 0;
+      const char* p = fy_token_get_text(value, &len);
+      event_.text = p ? std::string_view(p, len) : std::string_view();
+    }
+  }
+
+  std::string_view text_;
+  doc::YamlEvents events_;
+  PlainEvent event_;
+};
+
+// The block scanner's events, made beforehand.
+class ScannedEvents {
+ public:
+  explicit ScannedEvents(const std::vector<PlainEvent>& events) : events_(events) {}
+  const PlainEvent* next() { return at_ < events_.size() ? &events_[at_++] : nullptr; }
+  bool failed() const { return false; }
+
+ private:
+  const std::vector<PlainEvent>& events_;
+  std::size_t at_ = 0;
+};
+
+// One line index per thread, its room kept from record to record.
+LineIndex& thread_lines() {
+  thread_local LineIndex lines{{}};
+  return lines;
+}
+
+template <typename Events>
 class PlainYamlReader {
  public:
   PlainYamlReader(std::string_view text, std::string_view origin, const ReadLimits& limits,
-                  Manifest& out)
+                  Manifest& out, Events& events)
       : text_(text),
         origin_(origin),
         limits_(limits),
         out_(out),
         lines_(thread_lines()),
-        events_(text) {
+        events_(events) {
     lines_.reset(text);
   }
 
   bool read() {
-    if (!expect(FYET_STREAM_START) || !expect(FYET_DOCUMENT_START)) return false;
+    if (!expect(Type::stream_start) || !expect(Type::document_start)) return false;
     std::size_t at = 0;
     if (!mapping_start(next(), at)) return false;
     std::uint32_t seen = 0;
     static constexpr std::string_view kTop[] = {"framework", "release"};
     std::size_t release_key = 0;
-    bool ok = members(seen, kTop, [&](int key, std::size_t key_at, fy_event* value) {
+    bool ok = members(seen, kTop, [&](int key, std::size_t key_at, const PlainEvent* value) {
       if (key == 0) return read_framework(value);
       release_key = key_at;
       return read_release(value);
@@ -52,21 +180,21 @@ class PlainYamlReader {
     // The full reader points at the `release` key itself.
     locate(release_key, out_.release_where);
     // One document, and nothing after it.
-    if (!expect(FYET_DOCUMENT_END) || !expect(FYET_STREAM_END)) return false;
+    if (!expect(Type::document_end) || !expect(Type::stream_end)) return false;
     return next() == nullptr && !events_.failed();
   }
 
  private:
-  fy_event* next() {
-    fy_event* e = events_.next();
-    if (e && (e->type == FYET_SCALAR || e->type == FYET_MAPPING_START ||
-              e->type == FYET_SEQUENCE_START || e->type == FYET_ALIAS)) {
+  const PlainEvent* next() {
+    const PlainEvent* e = events_.next();
+    if (e && (e->type == Type::scalar || e->type == Type::mapping_start ||
+              e->type == Type::sequence_start || e->type == Type::alias)) {
       ++nodes_;  // the builder's node budget
     }
     return e;
   }
-  bool expect(fy_event_type type) {
-    fy_event* e = next();
+  bool expect(Type type) {
+    const PlainEvent* e = next();
     return e && e->type == type;
   }
 
@@ -77,62 +205,32 @@ class PlainYamlReader {
     w.column = column;
   }
 
-  // Where an event starts, when libfyaml marks it.
-  static bool start_of(fy_event* e, std::size_t& at) {
-    const fy_mark* m = fy_event_start_mark(e);
-    if (!m || m->line < 0) return false;
-    at = m->input_pos;
+  // A collection start without anchor or tag.
+  bool collection_start(const PlainEvent* e, Type type, std::size_t& at) {
+    if (!e || e->type != type || nodes_ > doc::max_nodes || !e->bare || !e->placed) return false;
+    at = e->at;
     return true;
   }
-
-  // A collection start without anchor or tag.
-  bool collection_start(fy_event* e, fy_event_type type, std::size_t& at) {
-    if (!e || e->type != type || nodes_ > doc::max_nodes) return false;
-    const bool bare = type == FYET_MAPPING_START
-                          ? !e->mapping_start.anchor && !e->mapping_start.tag
-                          : !e->sequence_start.anchor && !e->sequence_start.tag;
-    return bare && start_of(e, at);
-  }
-  bool mapping_start(fy_event* e, std::size_t& at) {
-    return collection_start(e, FYET_MAPPING_START, at);
+  bool mapping_start(const PlainEvent* e, std::size_t& at) {
+    return collection_start(e, Type::mapping_start, at);
   }
 
   // A flow or plain scalar without anchor or tag, read as the builder reads it.
-  bool scalar(fy_event* e, Scalar& s) {
-    if (!e || e->type != FYET_SCALAR || e->scalar.anchor || e->scalar.tag) return false;
-    fy_token* value = e->scalar.value;
-    if (!value || nodes_ > doc::max_nodes) return false;
-    const fy_scalar_style style = fy_token_scalar_style(value);
-    if (style != FYSS_PLAIN && style != FYSS_SINGLE_QUOTED && style != FYSS_DOUBLE_QUOTED) {
-      return false;  // block scalars: the builder places them at their indicator
+  bool scalar(const PlainEvent* e, Scalar& s) {
+    if (!e || e->type != Type::scalar || !e->bare || e->style == Style::other || !e->placed ||
+        nodes_ > doc::max_nodes) {
+      return false;
     }
-    if (!start_of(e, s.at)) return false;
-    // The source of the scalar (between the quotes of a quoted one).
-    std::string_view raw;
-    const fy_mark* start = fy_token_start_mark(value);
-    const fy_mark* end = fy_token_end_mark(value);
-    if (start && end && start->input_pos <= end->input_pos && end->input_pos <= text_.size()) {
-      raw = text_.substr(start->input_pos, end->input_pos - start->input_pos);
-    }
-    const bool one_line = raw.data() && raw.find('\n') == std::string_view::npos;
-    if (style == FYSS_SINGLE_QUOTED && raw.find("''") != std::string_view::npos) {
+    s.at = e->at;
+    s.text = e->text;
+    if (e->style == Style::single_quoted && s.text.find("''") != std::string_view::npos) {
       // libfyaml misreads some '' escapes: decoded as the builder does.
-      decoded_ = doc::single_quoted(raw);
+      decoded_ = doc::single_quoted(s.text);
       s.text = decoded_;
-    } else if (one_line && (style != FYSS_DOUBLE_QUOTED || raw.find('\\') == raw.npos)) {
-      s.text = raw;  // nothing to fold or unescape: the value is its source
-    } else {
-      std::size_t len = 0;
-      const char* p = fy_token_get_text(value, &len);
-      s.text = p ? std::string_view(p, len) : std::string_view();
-    }
-    if (style != FYSS_PLAIN) {
-      const char quote = style == FYSS_SINGLE_QUOTED ? '\'' : '"';
-      if (s.at > 0 && s.at <= text_.size() && text_[s.at - 1] == quote) --s.at;
     }
     if (s.text.size() > limits_.max_string) return false;
-    s.null = style == FYSS_PLAIN && (s.text.empty() || s.text == "~" || s.text == "null" ||
-                                     s.text == "Null" || s.text == "NULL");
+    s.null = e->style == Style::plain && (s.text.empty() || s.text == "~" || s.text == "null" ||
+                                          s.text == "Null" || s.text == "NULL");
     return true;
   }
 
@@ -143,9 +241,9 @@ class PlainYamlReader {
   template <typename On>
   bool members(std::uint32_t& seen, std::span<const std::string_view> keys, On&& on) {
     for (;;) {
-      fy_event* e = next();
+      const PlainEvent* e = next();
       if (!e) return false;
-      if (e->type == FYET_MAPPING_END) return true;
+      if (e->type == Type::mapping_end) return true;
       Scalar key;
       if (!scalar(e, key) || key.null) return false;
       int index = 0;
@@ -162,7 +260,7 @@ class PlainYamlReader {
   }
 
   // A string or null where text goes.
-  bool text(fy_event* e, Field& f, bool license) {
+  bool text(const PlainEvent* e, Field& f, bool license) {
     Scalar s;
     if (!scalar(e, s)) return false;
     f.present = true;
@@ -177,7 +275,7 @@ class PlainYamlReader {
   bool fields(const Table& table, Owner& owner) {
     static const auto keys = schema::keys(table, false);
     std::uint32_t seen = 0;
-    return members(seen, keys, [&](int key, std::size_t, fy_event* value) {
+    return members(seen, keys, [&](int key, std::size_t, const PlainEvent* value) {
       const auto& spec = table[static_cast<std::size_t>(key)];
       return text(value, owner.*spec.member, spec.license);
     });
@@ -186,27 +284,27 @@ class PlainYamlReader {
   // Null, or an empty list (the MOT writes [] where a mapping has nothing).
   // `nothing` tells whether it was one; otherwise the event must open a
   // mapping.
-  bool nothing_or_mapping(fy_event* e, bool& nothing, std::size_t& at) {
+  bool nothing_or_mapping(const PlainEvent* e, bool& nothing, std::size_t& at) {
     nothing = false;
     if (!e) return false;
-    if (e->type == FYET_SCALAR) {
+    if (e->type == Type::scalar) {
       Scalar s;
       if (!scalar(e, s) || !s.null) return false;
       nothing = true;
       at = s.at;
       return true;
     }
-    if (e->type == FYET_SEQUENCE_START) {
-      if (!collection_start(e, FYET_SEQUENCE_START, at)) return false;
+    if (e->type == Type::sequence_start) {
+      if (!collection_start(e, Type::sequence_start, at)) return false;
       nothing = true;
-      return expect(FYET_SEQUENCE_END);
+      return expect(Type::sequence_end);
     }
     return mapping_start(e, at);
   }
 
-  bool read_framework(fy_event* e) {
+  bool read_framework(const PlainEvent* e) {
     if (!e) return false;
-    if (e->type == FYET_SCALAR) {
+    if (e->type == Type::scalar) {
       Scalar s;
       return scalar(e, s) && s.null;
     }
@@ -214,7 +312,7 @@ class PlainYamlReader {
     return mapping_start(e, at) && fields(schema::kFramework, out_);
   }
 
-  bool read_release(fy_event* e) {
+  bool read_release(const PlainEvent* e) {
     std::size_t at = 0;
     if (!mapping_start(e, at)) return false;
     // Legacy spellings are the full reader's (it warns when both are given).
@@ -222,7 +320,7 @@ class PlainYamlReader {
         schema::keys(schema::kRelease, false, {schema::kLicenseKey, schema::kComponentsKey});
     constexpr int n = static_cast<int>(schema::kRelease.size());
     std::uint32_t seen = 0;
-    bool ok = members(seen, keys, [&](int key, std::size_t, fy_event* value) {
+    bool ok = members(seen, keys, [&](int key, std::size_t, const PlainEvent* value) {
       if (key < n) {
         const auto& spec = schema::kRelease[static_cast<std::size_t>(key)];
         return text(value, out_.*spec.member, spec.license);
@@ -234,7 +332,7 @@ class PlainYamlReader {
     return ok && !out_.name.value.empty();
   }
 
-  bool read_global_licenses(fy_event* e) {
+  bool read_global_licenses(const PlainEvent* e) {
     bool nothing = false;
     std::size_t at = 0;
     if (!nothing_or_mapping(e, nothing, at)) return false;
@@ -242,7 +340,7 @@ class PlainYamlReader {
     if (nothing) return true;
     static const auto keys = schema::keys(schema::kGlobalLicenses, false);
     std::uint32_t seen = 0;
-    return members(seen, keys, [&](int key, std::size_t, fy_event* value) {
+    return members(seen, keys, [&](int key, std::size_t, const PlainEvent* value) {
       GlobalLicense& g = out_.*schema::kGlobalLicenses[static_cast<std::size_t>(key)].member;
       bool none = false;
       std::size_t where = 0;
@@ -254,23 +352,23 @@ class PlainYamlReader {
     });
   }
 
-  bool read_components(fy_event* e) {
+  bool read_components(const PlainEvent* e) {
     if (!e) return false;
     std::size_t at = 0;
-    if (e->type == FYET_SCALAR) {
+    if (e->type == Type::scalar) {
       Scalar s;
       if (!scalar(e, s) || !s.null) return false;
       locate(s.at, out_.components_where);
       out_.components.clear();
       return true;
     }
-    if (!collection_start(e, FYET_SEQUENCE_START, at)) return false;
+    if (!collection_start(e, Type::sequence_start, at)) return false;
     locate(at, out_.components_where);
     std::size_t count = 0;
     for (;;) {
-      fy_event* item = next();
+      const PlainEvent* item = next();
       if (!item) return false;
-      if (item->type == FYET_SEQUENCE_END) break;
+      if (item->type == Type::sequence_end) break;
       // Past the limit the full reader gives the error.
       if (count == limits_.max_components) return false;
       std::size_t item_at = 0;
@@ -290,14 +388,8 @@ class PlainYamlReader {
   std::string_view origin_;
   const ReadLimits& limits_;
   Manifest& out_;
-  // One line index per thread, its room kept from record to record.
-  static LineIndex& thread_lines() {
-    thread_local LineIndex lines{{}};
-    return lines;
-  }
-
   LineIndex& lines_;
-  doc::YamlEvents events_;
+  Events& events_;
   std::size_t nodes_ = 0;
   std::string decoded_;  // a single-quoted scalar decoded here
 };
@@ -305,7 +397,7 @@ class PlainYamlReader {
 }  // namespace
 
 bool read_plain_yaml_manifest(std::string_view text, std::string_view origin,
-                              const ReadLimits& limits, Manifest& out) {
+                              const ReadLimits& limits, Manifest& out, PlainYamlEvents from) {
   // The plain shape nests four levels deep; a tighter --max-depth is the
   // full reader's to report. Carriage returns and tabs take the guards of
   // the full reader (line feeds, the tab rule).
@@ -315,7 +407,19 @@ bool read_plain_yaml_manifest(std::string_view text, std::string_view origin,
     return false;
   }
   out.origin.assign(origin);
-  return PlainYamlReader(text, origin, limits, out).read();
+  // The block layout is scanned in a tenth of libfyaml's time. A text it
+  // takes has the same events from libfyaml, so the reader's answer on them
+  // is final; the others are libfyaml's to read.
+  if (from != PlainYamlEvents::libfyaml) {
+    thread_local std::vector<PlainEvent> scanned;
+    if (doc::scan_block_yaml(text, scanned)) {
+      ScannedEvents events(scanned);
+      return PlainYamlReader(text, origin, limits, out, events).read();
+    }
+    if (from == PlainYamlEvents::block_scanner) return false;
+  }
+  LibfyamlEvents events(text);
+  return PlainYamlReader(text, origin, limits, out, events).read();
 }
 
 }  // namespace mofcheck

@@ -24,10 +24,12 @@ namespace fs = std::filesystem;
 
 using testing::slurp;
 
-// Whether the plain path took `text`; when it did, the full reader must
-// agree field by field. A text the full reader refuses for its encoding
-// never reaches the plain path (parse_manifest checks it first).
-bool plain_agrees(const std::string& text, const ReadLimits& limits = {}) {
+// Whether the plain path took `text` (with events from `from`); when it
+// did, the full reader must agree field by field. A text the full reader
+// refuses for its encoding never reaches the plain path (parse_manifest
+// checks it first).
+bool plain_agrees(const std::string& text, const ReadLimits& limits = {},
+                  PlainYamlEvents from = PlainYamlEvents::either) {
   Manifest full;
   std::string refused;
   try {
@@ -42,7 +44,7 @@ bool plain_agrees(const std::string& text, const ReadLimits& limits = {}) {
     }
   }
   Manifest fast;
-  if (!read_plain_yaml_manifest(text, "in.yml", limits, fast)) return false;
+  if (!read_plain_yaml_manifest(text, "in.yml", limits, fast, from)) return false;
   if (!refused.empty()) {
     ADD_FAILURE() << "the plain path took a text the full reader rejects (" << refused << "):\n"
                   << text;
@@ -87,6 +89,45 @@ release:
       license: unlicensed # a comment
 )";
 
+// A record in the layout the MOT's YAML records (and `mof-check init`) are
+// written in: the block scanner's to read.
+const std::string kBlock = R"(---
+# a record
+framework:
+  name: 'Model Openness Framework'
+  version: '1.0'
+  date: '2024-12-15'
+release:
+  name: Willow-8x7B
+  version: 1B
+  date: '2025-07-12'
+  type: language
+  architecture: 'transformer decoder'
+  origin: ~
+  producer: 'Lab''s ''open'' team'
+  contact: "a@b.example"
+  repository: ''
+  huggingface: https://huggingface.co/x/y   # the card
+  license:
+    distribution:
+      name: Apache-2.0
+      path: LICENSE
+    data: {  }
+    code: []
+  components:
+    -
+      name: 'Evaluation data'
+      description: 'Data used for evaluating the model'
+      license: unlicensed
+    - name: Model parameters (Final)
+      license: "MIT"
+
+    -   name: Research paper
+        license: CC-BY-4.0 # c
+        included_in: Technical report
+...
+)";
+
 std::string replaced(std::string text, const std::string& from, const std::string& to) {
   auto at = text.find(from);
   EXPECT_NE(at, std::string::npos) << from;
@@ -97,6 +138,7 @@ std::string replaced(std::string text, const std::string& from, const std::strin
 TEST(YamlFastPath, EveryYamlFixtureReadsTheSameBothWays) {
   const fs::path root = MOFCHECK_SOURCE_DIR;
   int taken = 0;
+  int scanned = 0;
   int files = 0;
   for (const char* dir : {"tests", "data/examples", "fuzz/corpus", "fuzz/regressions"}) {
     for (const auto& entry : fs::recursive_directory_iterator(root / dir)) {
@@ -108,11 +150,56 @@ TEST(YamlFastPath, EveryYamlFixtureReadsTheSameBothWays) {
       }
       ++files;
       SCOPED_TRACE(entry.path().string());
-      if (plain_agrees(slurp(entry.path()))) ++taken;
+      const std::string text = slurp(entry.path());
+      if (plain_agrees(text)) ++taken;
+      if (plain_agrees(text, {}, PlainYamlEvents::block_scanner)) ++scanned;
+      plain_agrees(text, {}, PlainYamlEvents::libfyaml);
     }
   }
   EXPECT_GT(files, 30);
   EXPECT_GT(taken, 10);
+  EXPECT_GT(scanned, 5);
+}
+
+TEST(YamlFastPath, TheBlockScannerTakesTheBlockLayout) {
+  const std::string& record = kBlock;
+  EXPECT_TRUE(plain_agrees(record, {}, PlainYamlEvents::block_scanner));
+  EXPECT_TRUE(plain_agrees(record, {}, PlainYamlEvents::libfyaml));
+  // Compact sequences, a record without markers, null and empty values.
+  EXPECT_TRUE(
+      plain_agrees("release:\n  name: x\n  components:\n  - name: a\n    license: MIT\n"
+                   "  - name: b\n  version: '1'\n",
+                   {}, PlainYamlEvents::block_scanner));
+  EXPECT_TRUE(plain_agrees("release:\n  name: x\n  components: null\n", {},
+                           PlainYamlEvents::block_scanner));
+  // What the scanner leaves to libfyaml: flow content, folded and escaped
+  // scalars, anchors, tags, block scalars, directives, empty values, a
+  // second document, a sequence at the top.
+  for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+           {"    data: {  }", "    data: {name: x}"},
+           {"  contact: \"a@b.example\"", "  contact: \"a\\u0040b\""},
+           {"  contact: \"a@b.example\"", "  contact: 'a\n    b'"},
+           {"  contact: \"a@b.example\"", "  contact: a\n    b"},
+           {"  contact: \"a@b.example\"", "  contact: &x a"},
+           {"  contact: \"a@b.example\"", "  contact: !!str a"},
+           {"  contact: \"a@b.example\"", "  contact: |\n    a"},
+           {"  contact: \"a@b.example\"", "  contact:"},
+           {"  contact: \"a@b.example\"", "  contact: a: b"},
+           {"  contact: \"a@b.example\"", "  contact: a\u2028b"},
+           {"  contact: \"a@b.example\"", "  contact: a\u0085b"},
+           {"  contact: \"a@b.example\"", "  \"contact\": a"},
+           {"---\n", "%YAML 1.2\n---\n"},
+           {"...\n", "---\nrelease: {name: y}\n"},
+       }) {
+    SCOPED_TRACE(to);
+    const std::string text = replaced(record, from, to);
+    Manifest m;
+    EXPECT_FALSE(read_plain_yaml_manifest(text, "in.yml", {}, m, PlainYamlEvents::block_scanner));
+    plain_agrees(text, {}, PlainYamlEvents::either);
+  }
+  Manifest m;
+  EXPECT_FALSE(read_plain_yaml_manifest("- release:\n    name: x\n", "in.yml", {}, m,
+                                        PlainYamlEvents::block_scanner));
 }
 
 TEST(YamlFastPath, TakesThePlainShapes) {
@@ -178,18 +265,20 @@ TEST(YamlFastPath, DeclinesWhatOnlyTheFullReaderDecides) {
 // whatever the plain path takes, the full reader must read alike.
 TEST(YamlFastPath, EditedRecordsReadTheSameBothWays) {
   const std::string pieces[] = {
-      "'",   "\"",  "''", "\\", "\n",   "\n  ",    "\n    ", ":",   ": ", "- ",
-      "#",   " #",  "{",  "}",  "[",    "]",       ",",      "&a ", "*a", "!",
-      "?",   "|",   ">",  "~",  "null", "\u00e9",  "é",      "%",   "@",  "`",
-      "---", "...", " ",  "x",  "name", "license", "\xC3",   "\t"};
+      "'",      "\"",     "''", "\\",   "\n",     "\n  ",     "\n    ", ":",    ": ",     "- ",
+      "#",      " #",     "{",  "}",    "[",      "]",        ",",      "&a ",  "*a",     "!",
+      "?",      "|",      ">",  "~",    "null",   "\u00e9",   "é",      "%",    "@",      "`",
+      "---",    "...",    " ",  "x",    "name",   "license",  "\xC3",   "\t",   "\u00a0", "\u2028",
+      "\u0085", "\ufeff", "-",  "\n- ", "\n  - ", "\n      ", "'a'",    "\"a\""};
   std::uint32_t seed = 12345;
   auto rnd = [&seed](std::size_t n) {
     seed = seed * 1664525u + 1013904223u;
     return static_cast<std::size_t>(seed >> 8) % n;
   };
   int taken = 0;
-  for (int round = 0; round < 4000; ++round) {
-    std::string text = kPlain;
+  int scanned = 0;
+  for (int round = 0; round < 8000; ++round) {
+    std::string text = round % 2 ? kPlain : kBlock;
     for (int edits = 1 + static_cast<int>(rnd(3)); edits > 0; --edits) {
       const std::size_t at = rnd(text.size());
       switch (rnd(3)) {
@@ -204,10 +293,12 @@ TEST(YamlFastPath, EditedRecordsReadTheSameBothWays) {
       }
     }
     SCOPED_TRACE(text);
-    if (plain_agrees(text)) ++taken;
+    if (plain_agrees(text, {}, PlainYamlEvents::libfyaml)) ++taken;
+    if (plain_agrees(text, {}, PlainYamlEvents::block_scanner)) ++scanned;
   }
   // Enough of them stay plain for the comparison to mean something.
-  EXPECT_GT(taken, 400);
+  EXPECT_GT(taken, 800);
+  EXPECT_GT(scanned, 400);
 }
 
 TEST(YamlFastPath, ReadsRecordAfterRecordIntoOneManifest) {
