@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "manifest/manifest_fields.hpp"
@@ -31,6 +32,18 @@ struct Scalar {
 
 // libfyaml's events as PlainEvents: a text outside the block layout.
 class LibfyamlEvents {
+  static constexpr std::pair<fy_event_type, Type> kTypes[] = {
+      {FYET_STREAM_START, Type::stream_start},
+      {FYET_STREAM_END, Type::stream_end},
+      {FYET_DOCUMENT_START, Type::document_start},
+      {FYET_DOCUMENT_END, Type::document_end},
+      {FYET_MAPPING_START, Type::mapping_start},
+      {FYET_MAPPING_END, Type::mapping_end},
+      {FYET_SEQUENCE_START, Type::sequence_start},
+      {FYET_SEQUENCE_END, Type::sequence_end},
+      {FYET_SCALAR, Type::scalar},
+      {FYET_ALIAS, Type::alias}};
+
  public:
   explicit LibfyamlEvents(std::string_view text) : text_(text), events_(text) {}
 
@@ -38,41 +51,17 @@ class LibfyamlEvents {
     fy_event* e = events_.next();
     if (!e) return nullptr;
     event_ = PlainEvent{};
-    switch (e->type) {
-      case FYET_STREAM_START:
-        event_.type = Type::stream_start;
-        break;
-      case FYET_STREAM_END:
-        event_.type = Type::stream_end;
-        break;
-      case FYET_DOCUMENT_START:
-        event_.type = Type::document_start;
-        break;
-      case FYET_DOCUMENT_END:
-        event_.type = Type::document_end;
-        break;
-      case FYET_MAPPING_START:
-        event_.type = Type::mapping_start;
-        event_.bare = !e->mapping_start.anchor && !e->mapping_start.tag;
-        break;
-      case FYET_MAPPING_END:
-        event_.type = Type::mapping_end;
-        break;
-      case FYET_SEQUENCE_START:
-        event_.type = Type::sequence_start;
-        event_.bare = !e->sequence_start.anchor && !e->sequence_start.tag;
-        break;
-      case FYET_SEQUENCE_END:
-        event_.type = Type::sequence_end;
-        break;
-      case FYET_SCALAR:
-        event_.type = Type::scalar;
-        event_.bare = !e->scalar.anchor && !e->scalar.tag;
-        scalar(e);
-        break;
-      default:  // aliases (and nothing else the parser gives)
-        event_.type = Type::alias;
-        break;
+    event_.type = Type::alias;  // and anything else the parser might give
+    for (const auto& [theirs, ours] : kTypes) {
+      if (e->type == theirs) event_.type = ours;
+    }
+    if (e->type == FYET_MAPPING_START) {
+      event_.bare = !e->mapping_start.anchor && !e->mapping_start.tag;
+    } else if (e->type == FYET_SEQUENCE_START) {
+      event_.bare = !e->sequence_start.anchor && !e->sequence_start.tag;
+    } else if (e->type == FYET_SCALAR) {
+      event_.bare = !e->scalar.anchor && !e->scalar.tag;
+      scalar(e);
     }
     if (const fy_mark* m = fy_event_start_mark(e); m && m->line >= 0) {
       event_.placed = true;
