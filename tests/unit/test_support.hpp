@@ -2,9 +2,12 @@
 // Helpers shared by the unit tests: building manifest text in a few lines.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <iterator>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -90,5 +93,61 @@ inline const ComponentResult& result_for(const Evaluation& ev, const std::string
   int i = ev.framework->find_component(name);
   return ev.components.at(static_cast<std::size_t>(i));
 }
+
+/// The YAML files (by extension, or "yaml" in the path) of at most 1 MiB
+/// under the given folders of the source tree: the fixtures the YAML
+/// readers are held to each other on.
+inline std::vector<std::filesystem::path> yaml_fixtures(std::initializer_list<const char*> dirs) {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> found;
+  for (const char* dir : dirs) {
+    for (const auto& entry :
+         fs::recursive_directory_iterator(fs::path(MOFCHECK_SOURCE_DIR) / dir)) {
+      const std::string ext = entry.path().extension().string();
+      if (!entry.is_regular_file() || entry.file_size() > (1u << 20)) continue;
+      if (ext == ".yml" || ext == ".yaml" ||
+          entry.path().string().find("yaml") != std::string::npos) {
+        found.push_back(entry.path());
+      }
+    }
+  }
+  return found;
+}
+
+/// Random small edits of a text (inserting one of `pieces`, erasing a few
+/// bytes, or putting a piece in place of a byte), reproducible from a seed:
+/// the differential tests of the plain readers.
+class TextEditor {
+ public:
+  TextEditor(std::uint32_t seed, std::span<const std::string> pieces)
+      : seed_(seed), pieces_(pieces) {}
+
+  /// `text` after one to three edits.
+  std::string edited(std::string text) {
+    for (int edits = 1 + static_cast<int>(random(3)); edits > 0; --edits) {
+      const std::size_t at = random(text.size());
+      switch (random(3)) {
+        case 0:
+          text.insert(at, pieces_[random(pieces_.size())]);
+          break;
+        case 1:
+          text.erase(at, 1 + random(4));
+          break;
+        default:
+          text.replace(at, 1, pieces_[random(pieces_.size())]);
+      }
+    }
+    return text;
+  }
+
+ private:
+  std::size_t random(std::size_t n) {
+    seed_ = seed_ * 1664525u + 1013904223u;
+    return static_cast<std::size_t>(seed_ >> 8) % n;
+  }
+
+  std::uint32_t seed_;
+  std::span<const std::string> pieces_;
+};
 
 }  // namespace mofcheck::testing

@@ -4,8 +4,6 @@
 // column) is held to doc::parse_yaml's on every case of the YAML test
 // suite, every YAML fixture, and randomly edited block texts; and it must
 // take the layout records are written in.
-#include <cstdint>
-#include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -23,7 +21,6 @@
 namespace mofcheck {
 namespace {
 
-namespace fs = std::filesystem;
 using doc::Node;
 using doc::PlainEvent;
 using Type = PlainEvent::Type;
@@ -234,19 +231,11 @@ TEST(YamlBlockScanner, EveryCaseOfTheYamlTestSuiteIsDeclinedOrReadAlike) {
 }
 
 TEST(YamlBlockScanner, EveryYamlFixtureIsDeclinedOrReadAlike) {
-  const fs::path root = MOFCHECK_SOURCE_DIR;
   int taken = 0;
-  for (const char* dir : {"tests", "data", "fuzz/corpus", "fuzz/regressions"}) {
-    for (const auto& entry : fs::recursive_directory_iterator(root / dir)) {
-      const std::string ext = entry.path().extension().string();
-      if (!entry.is_regular_file() || entry.file_size() > (1u << 20)) continue;
-      if (ext != ".yml" && ext != ".yaml" &&
-          entry.path().string().find("yaml") == std::string::npos) {
-        continue;
-      }
-      SCOPED_TRACE(entry.path().string());
-      taken += scanned_as_parsed(testing::slurp(entry.path()));
-    }
+  for (const auto& path :
+       testing::yaml_fixtures({"tests", "data", "fuzz/corpus", "fuzz/regressions"})) {
+    SCOPED_TRACE(path.string());
+    taken += scanned_as_parsed(testing::slurp(path));
   }
   EXPECT_GT(taken, 10);
 }
@@ -259,27 +248,10 @@ TEST(YamlBlockScanner, EditedTextsAreDeclinedOrReadAlike) {
       " #",     "{",      "}",      "[",  "]",    ",",    "&a ",    "*a",  "!",      "?",       "|",
       ">",      "~",      "null",   "é",  "%",    "@",    "`",      "---", "...",    " ",       "x",
       "\u00a0", "\u2028", "\u0085", "-",  "\n- ", "'a'",  "\"a\"",  "a:",  "\na: b", "\n  a: b"};
-  std::uint32_t seed = 2026;
-  auto rnd = [&seed](std::size_t n) {
-    seed = seed * 1664525u + 1013904223u;
-    return static_cast<std::size_t>(seed >> 8) % n;
-  };
+  testing::TextEditor editor(2026, pieces);
   int taken = 0;
   for (int round = 0; round < 6000; ++round) {
-    std::string text = kRecord;
-    for (int edits = 1 + static_cast<int>(rnd(3)); edits > 0; --edits) {
-      const std::size_t at = rnd(text.size());
-      switch (rnd(3)) {
-        case 0:
-          text.insert(at, pieces[rnd(std::size(pieces))]);
-          break;
-        case 1:
-          text.erase(at, 1 + rnd(4));
-          break;
-        default:
-          text.replace(at, 1, pieces[rnd(std::size(pieces))]);
-      }
-    }
+    const std::string text = editor.edited(kRecord);
     taken += scanned_as_parsed(text);
   }
   EXPECT_GT(taken, 1000);
