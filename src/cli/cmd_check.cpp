@@ -193,10 +193,14 @@ void add_input_options(CLI::App& app, CheckOptions& opts) {
 
 }  // namespace
 
-void setup_check(CLI::App& app, CheckOptions& opts) {
+void setup_check_files(CLI::App& app, CheckOptions& opts) {
   app.add_option("files", opts.inputs, "Manifests (JSON or YAML); '-' reads standard input")
       ->required()
       ->type_name("FILE");
+}
+
+void setup_check(CLI::App& app, CheckOptions& opts) {
+  setup_check_files(app, opts);
   std::string formats;
   for (const auto& n : report_formats()) formats += (formats.empty() ? "" : ", ") + n;
   app.add_option("-f,--format", opts.format, "Report format: " + formats)

@@ -99,6 +99,10 @@ struct CheckOptions {
   bool summary_only = false;          ///< --summary-only (text)
 };
 void setup_check(CLI::App& app, CheckOptions& opts);
+/// The part of setup_check() a command line without options needs: its
+/// FILE... (the options must set nothing unless given: no default_val, no
+/// envname, so that leaving them out changes no value).
+void setup_check_files(CLI::App& app, CheckOptions& opts);
 int run_check(const CheckOptions& opts, Context& ctx);
 
 struct InitOptions {

@@ -242,6 +242,36 @@ TEST(CliContract, UsageErrorsSuggestAndCarryThePrefix) {
   }
 }
 
+// `mof-check FILE...` makes the check command without its options (none is
+// on the command line); spelling out the defaults makes them all. Both runs
+// print the same and exit the same, on every kind of input and on errors.
+TEST(CliContract, FilesAloneRunAsWithTheDefaultOptionsSpelledOut) {
+  TempDir dir;
+  std::ofstream(dir.file("broken.json")) << "{\"release\": ";
+  const std::vector<std::vector<std::string>> runs = {
+      {example("aurora-7b.json")},
+      {example("open-science-1b.yml")},
+      {example("openwashed-70b.json"), example("aurora-7b.json")},
+      {"check", example("openwashed-70b.json")},
+      {dir.file("broken.json")},
+      {dir.file("missing.json")},
+      {"check"},
+  };
+  for (const auto& files : runs) {
+    std::vector<std::string> spelt = {"--format", "text", "--input-format", "auto",
+                                      "--color",  "auto"};
+    std::vector<std::string> args = files;
+    auto at = args.begin() + (args.empty() || args[0] != "check" ? 0 : 1);
+    args.insert(at, spelt.begin(), spelt.end());
+    if (files.empty() || files[0] != "check") args.insert(args.begin(), "check");
+    CliRun alone = run(files);
+    CliRun with_options = run(args);
+    EXPECT_EQ(alone.code, with_options.code) << files.back();
+    EXPECT_EQ(alone.out, with_options.out) << files.back();
+    EXPECT_EQ(alone.err, with_options.err) << files.back();
+  }
+}
+
 TEST(CliContract, HelpAndHelpSubcommand) {
   CliRun all = run({"help"});
   EXPECT_EQ(all.code, 0);
