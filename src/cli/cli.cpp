@@ -321,9 +321,8 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   // command line of files alone parses to the same CheckOptions without
   // them: making the check command's forty options was most of what
   // `mof-check FILE` did besides reading and scoring the file.
-  const bool any_option = std::any_of(args.begin(), args.end(), [](const std::string& a) {
-    return a.size() > 1 && a[0] == '-';
-  });
+  const bool any_option = std::any_of(
+      args.begin(), args.end(), [](const std::string& a) { return a.size() > 1 && a[0] == '-'; });
   if (check_cmd != nullptr && !all && !any_option) {
     setup_check_files(*check_cmd, check);
   } else {

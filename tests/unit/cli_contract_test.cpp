@@ -258,8 +258,8 @@ TEST(CliContract, FilesAloneRunAsWithTheDefaultOptionsSpelledOut) {
       {"check"},
   };
   for (const auto& files : runs) {
-    std::vector<std::string> spelt = {"--format", "text", "--input-format", "auto",
-                                      "--color",  "auto"};
+    std::vector<std::string> spelt = {"--format", "text",    "--input-format",
+                                      "auto",     "--color", "auto"};
     std::vector<std::string> args = files;
     auto at = args.begin() + (args.empty() || args[0] != "check" ? 0 : 1);
     args.insert(at, spelt.begin(), spelt.end());
