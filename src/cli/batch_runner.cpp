@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <deque>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -227,11 +228,13 @@ void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settin
   // Worker j scores the batches k with k % jobs == j, so with a window that
   // is a multiple of jobs a slot always goes back to the same thread, which
   // reuses the room of what it left there.
-  const std::size_t jobs = std::max(settings.jobs, 1u);
-  const std::size_t window = (jobs + 2 + jobs - 1) / jobs * jobs;
-  std::vector<Slot> slots(window);
+  // (A deque: growing it leaves slot 0, read already, where it is.)
+  std::deque<Slot> slots(1);
   if (!reader.fill(slots[0].batch, batch_items, batch_bytes)) return;
-  if (settings.jobs <= 1 || reader.finished()) {
+  const std::size_t jobs =
+      reader.finished() ? 1 : std::max(settings.jobs == 0 ? default_jobs() : settings.jobs, 1u);
+  const std::size_t window = (jobs + 2 + jobs - 1) / jobs * jobs;
+  if (jobs == 1) {
     Slot& slot = slots[0];
     const Renderer render = make_renderer(settings);
     do {
@@ -249,6 +252,7 @@ void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settin
   // held. Memory a thread allocated stays with it: objects handed between
   // threads and grown there spread frees over malloc's arenas, which cost
   // CPU and made the peak memory creep up with the records.
+  slots.resize(window);
   std::mutex mutex;
   std::condition_variable worker_cv;  // the reader is free, or a slot is
   std::condition_variable sink_cv;    // a batch is scored, or reading ended

@@ -43,7 +43,9 @@ struct BatchSettings {
   const GatePolicy* policy = nullptr;
   InputFormat format;
   ReadLimits limits;
-  unsigned jobs = 1;             ///< threads reading and evaluating; output order never changes
+  /// Threads reading and evaluating; output order never changes. 0: one per
+  /// core, counted only when the inputs hold more than one batch.
+  unsigned jobs = 1;
   std::string paths_root;        ///< --paths: verify each manifest's local paths under it
   bool verify_licenses = false;  ///< --verify-licenses: claims against their texts
   /// What every report needs: EvaluationDetail::verdict when the reports

@@ -285,7 +285,7 @@ int check_inputs(const CheckOptions& opts, Context& ctx) {
   settings.policy = &policy;
   settings.format = parse_input_format(opts.input_format);
   settings.limits = opts.limits;
-  settings.jobs = opts.jobs > 0 ? opts.jobs : default_jobs();
+  settings.jobs = opts.jobs;  // 0: one per core
   settings.paths_root = opts.paths_root;
   settings.verify_licenses = opts.verify_licenses;
   if (!opts.paths_root.empty()) check_paths(Manifest{}, opts.paths_root);  // ROOT must be a folder
@@ -298,7 +298,7 @@ int check_inputs(const CheckOptions& opts, Context& ctx) {
   // same bytes; the tests compare). The evaluations then never leave the
   // thread that made them: this thread reading them made the next record's
   // writes over them wait on the other core.
-  if (settings.jobs > 1 && outputs.main->line_writer()) {
+  if (settings.jobs != 1 && outputs.main->line_writer()) {
     // Without --output files the sink needs only the line and the gate.
     settings.report_only = outputs.files.empty();
     const Reporter* main = outputs.main.get();

@@ -3,8 +3,9 @@
 
 #include <algorithm>
 
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
-#include <ctime>
 #include <filesystem>
 #include <initializer_list>
 #include <mofcheck/profile.hpp>
@@ -205,11 +206,13 @@ std::string waiver_today() {
     }
     return env;
   }
-  std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &utc);
+  // The UTC date by arithmetic: gmtime and strftime read the time zone
+  // database (/etc/localtime) first, on every run, for a date that needs none.
+  const std::chrono::year_month_day date{
+      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(date.year()),
+                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
   return buf;
 }
 

@@ -2,6 +2,8 @@
 #include "cli/config.hpp"
 
 #include <cstdlib>
+#include <ctime>
+#include <string>
 
 #include <gtest/gtest.h>
 
@@ -79,6 +81,24 @@ TEST(Config, TodayComesFromTheEnvironmentWhenSet) {
   EXPECT_THROW(waiver_today(), Error);
   ::unsetenv("MOFCHECK_TODAY");
   EXPECT_TRUE(is_iso_date(waiver_today()));
+}
+
+// Without MOFCHECK_TODAY, today is the UTC date the C library gives (the
+// two are read a moment apart: around midnight they may differ by a day).
+TEST(Config, TodayIsTheUtcDate) {
+  ::unsetenv("MOFCHECK_TODAY");
+  const auto utc_date = [] {
+    std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &utc);
+    return std::string(buf);
+  };
+  std::string before = utc_date();
+  std::string today = waiver_today();
+  std::string after = utc_date();
+  EXPECT_TRUE(today == before || today == after) << today << " " << before << " " << after;
 }
 
 }  // namespace
