@@ -122,6 +122,7 @@ void licenses(Writer& w, const mofcheck::LicenseDb& db) {
          << lit(k.kind) << ", " << w.strings(k.patterns) << "},\n";
   }
   w.out() << "constexpr KnownRow known[] = {\n" << rows.str() << "};\n";
+  std::string suits_mask = w.ints("std::uint8_t", d.suits_mask);
   std::string by_lower = w.index(d.license_by_lower);
   std::string exception_by_lower = w.index(d.exception_by_lower);
   std::string phrases = w.index(d.phrases);
@@ -129,10 +130,9 @@ void licenses(Writer& w, const mofcheck::LicenseDb& db) {
   std::string leading = w.strings(d.leading_words);
   std::string trailing = w.strings(d.trailing_words);
   w.out() << "}  // namespace\n\nconstinit const LicenseTables kLicenses{" << lit(d.list_version)
-          << ", " << lit(d.source) << ", " << lit(d.default_reason)
-          << ", licenses, exceptions, known, " << by_lower << ", " << exception_by_lower << ", "
-          << phrases << ", " << guessed << ", " << leading << ", " << trailing
-          << "};\n\nnamespace {\n";
+          << ", " << lit(d.source) << ", " << lit(d.default_reason) << ", licenses, " << suits_mask
+          << ", exceptions, known, " << by_lower << ", " << exception_by_lower << ", " << phrases
+          << ", " << guessed << ", " << leading << ", " << trailing << "};\n\nnamespace {\n";
 }
 
 void mot(Writer& w, const mofcheck::MotRules& m) {

@@ -59,15 +59,7 @@ const LicenseDb& LicenseDb::builtin() {
           .reason = std::string(r.reason),
       };
     });
-    d.suits_mask.reserve(t.licenses.size());
-    for (const builtin::LicenseRow& r : t.licenses) {
-      std::uint8_t mask = 0;
-      for (builtin::TypeCode c : r.suits) {
-        mask =
-            static_cast<std::uint8_t>(mask | license_detail::type_bit(static_cast<ContentType>(c)));
-      }
-      d.suits_mask.push_back(mask);
-    }
+    d.suits_mask.assign(t.suits_mask.begin(), t.suits_mask.end());
     d.exceptions.make_on_demand(t.exceptions.size(), [](std::size_t i) {
       const builtin::ExceptionRow& r = builtin::kLicenses.exceptions[i];
       return ExceptionInfo{std::string(r.id), std::string(r.name), r.deprecated};

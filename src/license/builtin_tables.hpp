@@ -41,6 +41,10 @@ struct IndexRow {
 struct LicenseTables {
   std::string_view list_version, source, default_reason;
   std::span<const LicenseRow> licenses;
+  /// By license: the bits (license_detail::type_bit) of the types it suits,
+  /// apart from the rows so that building the knowledge base reads 1 byte a
+  /// license instead of a row each.
+  std::span<const std::uint8_t> suits_mask;
   std::span<const ExceptionRow> exceptions;
   std::span<const KnownRow> known;
   std::span<const IndexRow> license_by_lower, exception_by_lower, phrases;
