@@ -50,6 +50,8 @@ class Reporter {
   /// Empty (the default) for other formats.
   virtual LineWriter line_writer() const;
   /// Takes a line a line_writer() wrote, in place of add() for its evaluation.
+  /// Lines written one after another may come as one text: add_line(a + b)
+  /// must do what add_line(a) and then add_line(b) do.
   virtual void add_line(std::string_view line, std::ostream& out);
 };
 

@@ -239,7 +239,9 @@ void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settin
     const Renderer render = make_renderer(settings);
     do {
       score_batch(slot.batch, inputs, settings, render, slot.outcomes, slot.spares, slot.text);
-      if (!emit(slot.outcomes)) return;
+      const bool go = emit(slot.outcomes);
+      if (settings.batch_done) settings.batch_done();
+      if (!go) return;
       slot.clear(true);
     } while (reader.fill(slot.batch, batch_items, batch_bytes));
     return;
@@ -328,6 +330,7 @@ void run_batch(const std::vector<InputItem>& inputs, const BatchSettings& settin
       if (!slot.scored) break;
     }
     const bool go = emit(slot.outcomes);
+    if (settings.batch_done) settings.batch_done();
     std::lock_guard lock(mutex);
     slot.scored = false;
     consumed = k + 1;

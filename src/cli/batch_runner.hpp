@@ -59,6 +59,11 @@ struct BatchSettings {
   /// so the scoring thread takes the evaluation's room back right after
   /// rendering it (the outcome's evaluation is then empty).
   bool report_only = false;
+  /// When set, called on the calling thread after the sink has had the
+  /// outcomes of a batch (also when it stopped the run), while their reports
+  /// are still valid: the sink may keep reports that follow one another in
+  /// the batch's text and write them at once.
+  std::function<void()> batch_done;
 };
 
 /// Receives outcomes in input order on the calling thread; returns false to

@@ -96,24 +96,42 @@ struct FileOutput {
 struct Outputs {
   std::unique_ptr<Reporter> main;
   std::vector<FileOutput> files;
+  std::string_view pending;  // reports kept by add_rendered()
 
   void add(const Evaluation& ev, const GateResult& gate, std::ostream& out) {
+    flush(out);
     main->add(ev, gate, out);
     for (auto& f : files) f.reporter->add(ev, gate, f.buffer);
   }
   // add(), the main report already written on a scoring thread; `ev` may
   // be null when there are no files.
+  // Reports that follow one another in their batch's text are kept and
+  // handed to the main reporter as one text by flush(): a batch of jsonl
+  // lines (hundreds of kB) then goes to write(2) straight from the batch
+  // instead of being copied into the output buffer line by line.
   void add_rendered(const Evaluation* ev, const GateResult& gate, std::string_view report,
                     std::ostream& out) {
-    main->add_line(report, out);
+    if (!pending.empty() && pending.data() + pending.size() == report.data()) {
+      pending = std::string_view(pending.data(), pending.size() + report.size());
+    } else {
+      flush(out);
+      pending = report;
+    }
     for (auto& f : files) f.reporter->add(*ev, gate, f.buffer);
   }
+  // Writes the reports add_rendered() kept; before the batch's text goes.
+  void flush(std::ostream& out) {
+    if (!pending.empty()) main->add_line(pending, out);
+    pending = {};
+  }
   void add_error(const Error& e, std::ostream& out) {
+    flush(out);
     main->add_error(e, out);
     for (auto& f : files) f.reporter->add_error(e, f.buffer);
   }
   // Files are written whole and atomically, only once every input is done.
   void finish(std::ostream& out) {
+    flush(out);
     main->finish(out);
     for (auto& f : files) {
       f.reporter->finish(f.buffer);
@@ -302,6 +320,7 @@ int check_inputs(const CheckOptions& opts, Context& ctx) {
     // Without --output files the sink needs only the line and the gate.
     settings.report_only = outputs.files.empty();
     const Reporter* main = outputs.main.get();
+    settings.batch_done = [&outputs, &ctx] { outputs.flush(ctx.out); };
     settings.make_renderer = [main]() -> Renderer {
       return [write = main->line_writer()](std::string& room, const Outcome& o) {
         return o.evaluation ? write(room, *o.evaluation, o.gate) : std::size_t{0};
@@ -312,6 +331,7 @@ int check_inputs(const CheckOptions& opts, Context& ctx) {
   int worst = exit_ok;
   run_batch(expand_inputs(opts.inputs, opts.excludes), settings, [&](Outcome& o) {
     if (o.error) {
+      outputs.flush(ctx.out);  // the reports before it go first
       print_error(ctx, o.error->what());
       outputs.add_error(*o.error, ctx.out);
       worst = exit_invalid;

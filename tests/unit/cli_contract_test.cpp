@@ -89,6 +89,37 @@ TEST(CliContract, BufferedStandardOutputKeepsEveryByteInOrder) {
   EXPECT_EQ(slurp(path), expected);
 }
 
+// With several jobs the reports of a batch go out as one text, most of it
+// straight to the file descriptor: the same bytes, errors in their place,
+// as one job writing report after report into the buffer.
+TEST(CliContract, BatchesOfReportsReachTheFileDescriptorInOrder) {
+  TempDir dir;
+  std::string line = slurp(example("aurora-7b.json"));
+  for (char& c : line) c = c == '\n' ? ' ' : c;
+  {
+    std::ofstream stream(dir.file("stream.jsonl"));
+    for (int i = 0; i < 300; ++i) stream << (i % 47 == 3 ? "{\"release\": [" : line) << '\n';
+  }
+  for (const char* format : {"jsonl", "csv", "json"}) {
+    std::string outputs[2];
+    int codes[2] = {0, 0};
+    for (int i = 0; i < 2; ++i) {
+      const std::string path = dir.file("out-" + std::to_string(i));
+      int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      ASSERT_GE(fd, 0);
+      codes[i] = run_on_fd(fd, {"--format", format, "--jobs", i == 0 ? "1" : "2",
+                                dir.file("stream.jsonl")})
+                     .code;
+      ::close(fd);
+      outputs[i] = slurp(path);
+    }
+    EXPECT_EQ(codes[0], exit_invalid) << format;
+    EXPECT_EQ(codes[1], codes[0]) << format;
+    EXPECT_GT(outputs[0].size(), 20000u) << format;
+    EXPECT_TRUE(outputs[1] == outputs[0]) << format;
+  }
+}
+
 TEST(CliContract, AFullDiskOnStandardOutputIsExitTwoWithOneLine) {
   int fd = ::open("/dev/full", O_WRONLY);
   ASSERT_GE(fd, 0);
