@@ -319,7 +319,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   CheckOptions check;
   // An argument that is no option ('-' is standard input) sets none, so a
   // command line of files alone parses to the same CheckOptions without
-  // them: making the check command's forty options was most of what
+  // them: making the check command's thirty options was most of what
   // `mof-check FILE` did besides reading and scoring the file.
   const bool any_option = std::any_of(
       args.begin(), args.end(), [](const std::string& a) { return a.size() > 1 && a[0] == '-'; });

@@ -104,11 +104,11 @@ struct Outputs {
     for (auto& f : files) f.reporter->add(ev, gate, f.buffer);
   }
   // add(), the main report already written on a scoring thread; `ev` may
-  // be null when there are no files.
-  // Reports that follow one another in their batch's text are kept and
-  // handed to the main reporter as one text by flush(): a batch of jsonl
-  // lines (hundreds of kB) then goes to write(2) straight from the batch
-  // instead of being copied into the output buffer line by line.
+  // be null when there are no files. Reports that follow one another in
+  // their batch's text are kept and handed to the main reporter as one text
+  // by flush(): a batch of jsonl lines (hundreds of kB) then goes to
+  // write(2) straight from the batch instead of being copied into the
+  // output buffer line by line.
   void add_rendered(const Evaluation* ev, const GateResult& gate, std::string_view report,
                     std::ostream& out) {
     if (!pending.empty() && pending.data() + pending.size() == report.data()) {
