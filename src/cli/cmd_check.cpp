@@ -124,8 +124,9 @@ struct Outputs {
     if (!pending.empty()) main->add_line(pending, out);
     pending = {};
   }
+  // The caller has flushed before printing the error's message, so that the
+  // reports before it reach standard output first.
   void add_error(const Error& e, std::ostream& out) {
-    flush(out);
     main->add_error(e, out);
     for (auto& f : files) f.reporter->add_error(e, f.buffer);
   }
