@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing mof-check needs, from Debian's packages.
 set -euo pipefail
-packages=(cmake g++ make clang-format nlohmann-json3-dev libcli11-dev libfyaml-dev rapidjson-dev libsimdjson-dev libgtest-dev clang libclang-rt-dev
+packages=(cmake g++ make clang-format nlohmann-json3-dev libcli11-dev libfyaml-dev libsimdjson-dev libgtest-dev clang libclang-rt-dev
   groff chromium zsh fish)  # tests of the man page, the HTML report (headless chromium), completions
 if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive

@@ -10,95 +10,22 @@
 #include <string>
 #include <vector>
 
-#include <rapidjson/reader.h>
-
 #include "manifest/manifest_fields.hpp"
 #include "util/ascii_scan.hpp"
 #include "util/line_index.hpp"
 #include "util/utf8.hpp"
 
 namespace mofcheck {
-
 namespace {
 
-namespace rj = rapidjson;
-
-// Strict JSON (RapidJSON's defaults: no comments, trailing commas, NaN or
-// Infinity, one value and then only whitespace), strings decoded in place.
-// UTF-8 is checked before, on the whole text (RapidJSON's own check,
-// kParseValidateEncodingFlag, goes byte by byte and turns the string scan
-// below off). Recursive descent: the handler declines the first container
-// deeper than the plain shape (four levels), so the recursion is bounded by
-// it, not by the input.
-constexpr unsigned kFlags = rj::kParseInsituFlag;
-
-// RapidJSON's in-situ stream over a buffer that holds at least 8 readable
-// bytes past its terminating NUL, so that the string scan below may load
-// eight bytes at a time without looking where the text ends.
-struct PaddedStream : rj::InsituStringStream {
-  using rj::InsituStringStream::GenericInsituStringStream;
-  static constexpr std::size_t kReadPast = 8;
-};
-
-}  // namespace
-}  // namespace mofcheck
-
-namespace rapidjson {
-
-// No local copies of the stream in ParseString (measured: fewer
-// instructions without), so its Tell() is always current.
-template <>
-struct StreamTraits<mofcheck::PaddedStream> {
-  enum { copyOptimization = 0 };
-};
-
-// RapidJSON's scan of the run of a string up to the next quote, backslash or
-// control character, for the padded stream: eight bytes a step, in place
-// (RapidJSON's own, for SSE2, goes byte by byte up to a 16-byte boundary
-// first, most of a short string, and does nothing without SSE2).
-template <>
-template <>
-inline void GenericReader<UTF8<>, UTF8<>, CrtAllocator>::ScanCopyUnescapedString<
-    mofcheck::PaddedStream, mofcheck::PaddedStream>(mofcheck::PaddedStream& is,
-                                                    mofcheck::PaddedStream& os) {
-  namespace ascii = mofcheck::ascii;
-  char* p = is.src_;
-  char* q = os.dst_;  // behind p once an escape was decoded, else p
-  for (;;) {
-    std::uint64_t x;
-    std::memcpy(&x, p, 8);
-    const std::uint64_t stop =
-        ascii::any_equal(x, '"') | ascii::any_equal(x, '\\') | ascii::any_below(x, 0x20);
-    if (stop != 0) {
-      // The lowest flagged byte is a true hit (the tests flag no byte below one).
-      std::size_t n = 0;
-      if constexpr (std::endian::native == std::endian::little) {
-        n = static_cast<std::size_t>(std::countr_zero(stop)) / 8;
-      } else {
-        while (p[n] != '"' && p[n] != '\\' && static_cast<unsigned char>(p[n]) >= 0x20) ++n;
-      }
-      if (q != p) std::memmove(q, p, n);
-      is.src_ = p + n;
-      os.dst_ = q + n;
-      return;
-    }
-    std::memcpy(q, &x, 8);  // the eight bytes are read: writing over them is safe
-    p += 8;
-    q += 8;
-  }
-}
-
-}  // namespace rapidjson
-
-namespace mofcheck {
-namespace {
-
-// The parser and the copy of the text it decodes strings into are kept
-// between records.
+// The text and a copy of it with room past its end, kept between records:
+// strings are scanned eight bytes a step, and the copy's NUL padding stops
+// every scan at its end (the text holds no NUL: needs_full_reader).
 struct Scratch {
-  rj::Reader reader;
   std::string buffer;
+  std::string decoded;  // the last string with an escape, decoded
 };
+constexpr std::size_t kPadding = 8;
 
 Scratch& scratch() {
   thread_local Scratch s;
@@ -123,21 +50,13 @@ bool valid_utf8(std::string_view text) {
   return true;
 }
 
-// Text the full reader rejects, or reads otherwise, although RapidJSON takes
-// it: invalid UTF-8 and NUL are refused by the encoding check (and NUL would
-// end RapidJSON's input); an escaped surrogate ("\uD8…") has exact rules of
-// its own there. (DEL is text in JSON for both; other control characters
-// RapidJSON refuses itself.) A false alarm only costs the slow path.
+// Text the full reader refuses before parsing, which the parser below
+// would not see: invalid UTF-8 and NUL (the encoding check refuses both;
+// NUL also marks the end of the reader's copy), and positions that count
+// from after a byte order mark (parse_manifest strips one).
 bool needs_full_reader(std::string_view text) {
-  // Positions count from after a byte order mark; parse_manifest strips it.
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") return true;
-  if (text.find('\0') != std::string_view::npos || !valid_utf8(text)) return true;
-  for (std::size_t i = 0; (i = text.find('\\', i)) != std::string_view::npos; i += 2) {
-    if (i + 2 < text.size() && text[i + 1] == 'u' && (text[i + 2] == 'd' || text[i + 2] == 'D')) {
-      return true;
-    }
-  }
-  return false;
+  return text.substr(0, 3) == "\xEF\xBB\xBF" || text.find('\0') != std::string_view::npos ||
+         !valid_utf8(text);
 }
 
 // The key tables of the plain shape, built once.
@@ -156,51 +75,31 @@ const Keys& keys() {
   return k;
 }
 
-// A SAX handler that fills the Manifest as the events come and returns
-// false (which stops RapidJSON) at the first thing the plain shape does not
-// hold. Each open container is a frame; a value goes where the frame and
-// the key before it say.
+// Fills the Manifest from the events of PlainParser below and returns false
+// (which stops it) at the first thing the plain shape does not hold. Each
+// open container is a frame; a value goes where the frame and the key before
+// it say.
 class PlainReader {
  public:
-  PlainReader(std::string_view text, const char* buffer, PaddedStream& in, std::string_view origin,
-              const ReadLimits& limits, Manifest& out)
-      : text_(text),
-        buffer_(buffer),
-        in_(in),
-        lines_(text),
+  PlainReader(std::string_view text, std::string_view origin, const ReadLimits& limits,
+              Manifest& out)
+      : lines_(text),
         first_line_end_(std::min(text.find('\n'), text.size())),
         origin_(origin),
         limits_(limits),
         out_(out) {}
 
-  // The result once RapidJSON has read the whole text without error.
+  // The result once the whole text is read.
   bool complete() {
     if (depth_ != 0 || !root_done_) return false;
     out_.components.resize(components_);
     return true;
   }
 
-  // SAX events. Numbers and booleans are never plain.
-  bool Null() { return value(Value::null, in_.Tell() - 4, {}); }
-  bool Bool(bool) { return false; }
-  bool Int(int) { return false; }
-  bool Uint(unsigned) { return false; }
-  bool Int64(std::int64_t) { return false; }
-  bool Uint64(std::uint64_t) { return false; }
-  bool Double(double) { return false; }
-  bool RawNumber(const char*, rj::SizeType, bool) { return false; }
-  bool String(const char* s, rj::SizeType length, bool) {
-    return value(Value::string, quote_of(s), std::string_view(s, length));
-  }
-  bool StartObject() { return value(Value::object, in_.Tell() - 1, {}); }
-  bool StartArray() { return value(Value::array, in_.Tell() - 1, {}); }
-  bool Key(const char* s, rj::SizeType length, bool) {
-    const std::size_t at = quote_of(s);
-    // The key as written: it is a known key, unescaped, only when these
-    // bytes are one and a quote ends them (an escaped key, even of a known
-    // name, is the full reader's).
-    const std::string_view key = text_.substr(at + 1, length);
-    if (text_[at + 1 + length] != '"') return false;
+  enum class Value : std::uint8_t { null, string, object, array };
+
+  // A key (unescaped) whose opening quote is at byte `at`.
+  bool key(std::size_t at, std::string_view key) {
     Frame& f = frames_[depth_ - 1];
     const std::span<const std::string_view> known = known_keys(f.kind);
     std::size_t index = 0;
@@ -213,118 +112,10 @@ class PlainReader {
     if (f.kind == Kind::root && index == 1) locate(at, out_.release_where);
     return true;
   }
-  bool EndObject(rj::SizeType) { return end(); }
-  bool EndArray(rj::SizeType) { return end(); }
 
- private:
-  enum class Kind : std::uint8_t {
-    root,        // {framework, release}
-    framework,   // framework: text fields
-    release,     // release: text fields, license, components
-    licenses,    // release.license: one mapping per kind
-    global,      // release.license.<kind>: text fields
-    empty_list,  // [] for "nothing here"
-    components,  // release.components: mappings
-    component,   // one component: text fields
-  };
-  enum class Value : std::uint8_t { null, string, object, array };
-
-  struct Frame {
-    Kind kind;
-    std::uint32_t seen = 0;  // bits of the keys met
-    int key = -1;            // index of the key whose value comes next
-    GlobalLicense* global = nullptr;
-    ManifestComponent* component = nullptr;
-  };
-
-  // The byte offset of the opening quote of the string decoded in place at `s`.
-  std::size_t quote_of(const char* s) const { return static_cast<std::size_t>(s - buffer_) - 1; }
-
-  std::span<const std::string_view> known_keys(Kind kind) const {
-    static constexpr std::string_view kTop[] = {"framework", "release"};
-    const Keys& k = keys();
-    switch (kind) {
-      case Kind::root:
-        return kTop;
-      case Kind::framework:
-        return k.framework;
-      case Kind::release:
-        return k.release;
-      case Kind::licenses:
-        return k.licenses;
-      case Kind::global:
-        return k.global;
-      case Kind::component:
-        return k.component;
-      default:
-        return {};
-    }
-  }
-
-  // Sets `w` to the position of byte `at`, reusing the room of its file
-  // name (a manifest read into again keeps it).
-  void locate(std::size_t at, SourceLocation& w) {
-    w.file.assign(origin_);
-    if (at < first_line_end_) {  // all of an NDJSON record
-      w.line = 1;
-      w.column = static_cast<int>(at) + 1;
-      return;
-    }
-    auto [line, column] = lines_.at(at);
-    w.line = line;
-    w.column = column;
-  }
-
-  bool push(Kind kind, GlobalLicense* g = nullptr, ManifestComponent* c = nullptr) {
-    if (depth_ == frames_.size()) return false;
-    frames_[depth_++] = Frame{kind, 0, -1, g, c};
-    return true;
-  }
-
-  // A container closes: the checks that need all of its members.
-  bool end() {
-    const Frame& f = frames_[--depth_];
-    switch (f.kind) {
-      case Kind::root:
-        root_done_ = true;
-        return (f.seen & 2u) != 0;  // `release` is required
-      case Kind::release:
-        return !out_.name.value.empty();
-      case Kind::component:
-        return !f.component->name.value.empty();
-      default:
-        return true;
-    }
-  }
-
-  // A string or null where text goes.
-  bool text(Value v, std::size_t at, std::string_view s, Field& f, bool license) {
-    if (v == Value::object || v == Value::array) return false;
-    f.present = true;
-    locate(at, f.where);
-    if (v == Value::null) return true;
-    if (s.size() > limits_.max_string) return false;
-    f.value.assign(s);
-    f.quoted = license;
-    return true;
-  }
-
-  // null or [] for "nothing here", or a mapping of `kind`.
-  bool mapping_or_nothing(Value v, Kind kind, GlobalLicense* g = nullptr) {
-    switch (v) {
-      case Value::null:
-        return true;
-      case Value::array:
-        return push(Kind::empty_list);
-      case Value::object:
-        return push(kind, g);
-      default:
-        return false;
-    }
-  }
-
-  // One value (a scalar, or the start of a container) at byte `at`.
-  bool value(Value v, std::size_t at, std::string_view s) {
+  // One value (a scalar, or the start of a container) at byte `at`; `s` is
+  // a string's decoded text.
+  bool value(Value v, std::size_t at, std::string_view s = {}) {
     if (depth_ == 0) {
       if (root_done_ || v != Value::object) return false;
       return push(Kind::root);
@@ -387,9 +178,109 @@ class PlainReader {
     return false;
   }
 
-  std::string_view text_;  // the manifest as given (strings in buffer_ are decoded)
-  const char* buffer_;     // the copy RapidJSON reads and decodes in place
-  PaddedStream& in_;       // its Tell() is the offset just read past
+  // A container closes: the checks that need all of its members.
+  bool end() {
+    const Frame& f = frames_[--depth_];
+    switch (f.kind) {
+      case Kind::root:
+        root_done_ = true;
+        return (f.seen & 2u) != 0;  // `release` is required
+      case Kind::release:
+        return !out_.name.value.empty();
+      case Kind::component:
+        return !f.component->name.value.empty();
+      default:
+        return true;
+    }
+  }
+
+ private:
+  enum class Kind : std::uint8_t {
+    root,        // {framework, release}
+    framework,   // framework: text fields
+    release,     // release: text fields, license, components
+    licenses,    // release.license: one mapping per kind
+    global,      // release.license.<kind>: text fields
+    empty_list,  // [] for "nothing here"
+    components,  // release.components: mappings
+    component,   // one component: text fields
+  };
+
+  struct Frame {
+    Kind kind;
+    std::uint32_t seen = 0;  // bits of the keys met
+    int key = -1;            // index of the key whose value comes next
+    GlobalLicense* global = nullptr;
+    ManifestComponent* component = nullptr;
+  };
+
+  std::span<const std::string_view> known_keys(Kind kind) const {
+    static constexpr std::string_view kTop[] = {"framework", "release"};
+    const Keys& k = keys();
+    switch (kind) {
+      case Kind::root:
+        return kTop;
+      case Kind::framework:
+        return k.framework;
+      case Kind::release:
+        return k.release;
+      case Kind::licenses:
+        return k.licenses;
+      case Kind::global:
+        return k.global;
+      case Kind::component:
+        return k.component;
+      default:
+        return {};
+    }
+  }
+
+  // Sets `w` to the position of byte `at`, reusing the room of its file
+  // name (a manifest read into again keeps it).
+  void locate(std::size_t at, SourceLocation& w) {
+    w.file.assign(origin_);
+    if (at < first_line_end_) {  // all of an NDJSON record
+      w.line = 1;
+      w.column = static_cast<int>(at) + 1;
+      return;
+    }
+    auto [line, column] = lines_.at(at);
+    w.line = line;
+    w.column = column;
+  }
+
+  bool push(Kind kind, GlobalLicense* g = nullptr, ManifestComponent* c = nullptr) {
+    if (depth_ == frames_.size()) return false;
+    frames_[depth_++] = Frame{kind, 0, -1, g, c};
+    return true;
+  }
+
+  // A string or null where text goes.
+  bool text(Value v, std::size_t at, std::string_view s, Field& f, bool license) {
+    if (v == Value::object || v == Value::array) return false;
+    f.present = true;
+    locate(at, f.where);
+    if (v == Value::null) return true;
+    if (s.size() > limits_.max_string) return false;
+    f.value.assign(s);
+    f.quoted = license;
+    return true;
+  }
+
+  // null or [] for "nothing here", or a mapping of `kind`.
+  bool mapping_or_nothing(Value v, Kind kind, GlobalLicense* g = nullptr) {
+    switch (v) {
+      case Value::null:
+        return true;
+      case Value::array:
+        return push(Kind::empty_list);
+      case Value::object:
+        return push(kind, g);
+      default:
+        return false;
+    }
+  }
+
   LineIndex lines_;
   std::size_t first_line_end_;  // offset of the first line feed, or the size
   std::string_view origin_;
@@ -401,6 +292,225 @@ class PlainReader {
   std::size_t components_ = 0;  // entries of out_.components read
 };
 
+// Strict JSON (RFC 8259), as far as the plain shape goes: objects, arrays,
+// strings and null, with nothing but white space around them. Anything else
+// (true, false, a number, a syntax error) declines, as does a key with an
+// escape: the full reader decides those. Recursive descent, bounded by the
+// reader, which declines the first container deeper than the plain shape.
+//
+// It reads the padded copy of the text: a NUL, which the text holds none
+// of, marks its end. (RapidJSON's SAX reader did this before; knowing the
+// shape, this one does in 22,300 instructions a MOT-shaped record what took
+// 25,900 there: the JSON paragraph of the README's Architecture.)
+class PlainParser {
+ public:
+  PlainParser(const char* text, std::size_t size, std::string& decoded, PlainReader& reader)
+      : begin_(text), p_(text), end_(text + size), decoded_(decoded), reader_(reader) {}
+
+  bool document() {
+    skip_space();
+    if (!value()) return false;
+    skip_space();
+    return p_ == end_ && reader_.complete();
+  }
+
+ private:
+  using Value = PlainReader::Value;
+
+  std::size_t offset(const char* at) const { return static_cast<std::size_t>(at - begin_); }
+
+  // (A record on one line has none: one test, as a rule.)
+  [[gnu::always_inline]] void skip_space() {
+    if (static_cast<unsigned char>(*p_) > ' ') return;
+    while (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t') ++p_;
+  }
+
+  bool value() {
+    const char* at = p_;
+    switch (*p_) {
+      case '"': {
+        std::string_view s;
+        return string(s, false) && reader_.value(Value::string, offset(at), s);
+      }
+      case '{':
+        ++p_;
+        return reader_.value(Value::object, offset(at)) && object();
+      case '[':
+        ++p_;
+        return reader_.value(Value::array, offset(at)) && array();
+      case 'n':
+        if (std::memcmp(p_, "null", 4) != 0) return false;  // the padding makes 4 readable
+        p_ += 4;
+        return reader_.value(Value::null, offset(at));
+      default:
+        return false;
+    }
+  }
+
+  // After '{'.
+  bool object() {
+    skip_space();
+    if (*p_ == '}') {
+      ++p_;
+      return reader_.end();
+    }
+    for (;;) {
+      if (*p_ != '"') return false;
+      const char* at = p_;
+      std::string_view name;
+      if (!string(name, true) || !reader_.key(offset(at), name)) return false;
+      skip_space();
+      if (*p_ != ':') return false;
+      ++p_;
+      skip_space();
+      if (!value()) return false;
+      skip_space();
+      if (*p_ == ',') {
+        ++p_;
+        skip_space();
+        continue;
+      }
+      if (*p_ != '}') return false;
+      ++p_;
+      return reader_.end();
+    }
+  }
+
+  // After '['.
+  bool array() {
+    skip_space();
+    if (*p_ == ']') {
+      ++p_;
+      return reader_.end();
+    }
+    for (;;) {
+      if (!value()) return false;
+      skip_space();
+      if (*p_ == ',') {
+        ++p_;
+        skip_space();
+        continue;
+      }
+      if (*p_ != ']') return false;
+      ++p_;
+      return reader_.end();
+    }
+  }
+
+  // The run of plain bytes from p_: up to the next quote, backslash or
+  // control character (the NUL past the end among them).
+  [[gnu::always_inline]] void skip_plain() {
+    for (;;) {
+      std::uint64_t x;
+      std::memcpy(&x, p_, 8);  // the padding makes eight readable
+      const std::uint64_t stop =
+          ascii::any_equal(x, '"') | ascii::any_equal(x, '\\') | ascii::any_below(x, 0x20);
+      if (stop == 0) {
+        p_ += 8;
+        continue;
+      }
+      if constexpr (std::endian::native == std::endian::little) {
+        p_ += ascii::first_flagged(stop);
+      } else {
+        while (*p_ != '"' && *p_ != '\\' && static_cast<unsigned char>(*p_) >= 0x20) ++p_;
+      }
+      return;
+    }
+  }
+
+  static int hex_digit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  }
+
+  // The string at p_ (its opening quote), decoded into `out`: a view of the
+  // text when it has no escape, else of decoded_. A key must have none.
+  [[gnu::always_inline]] bool string(std::string_view& out, bool key) {
+    const char* start = ++p_;
+    skip_plain();
+    if (*p_ == '"') [[likely]] {
+      out = std::string_view(start, static_cast<std::size_t>(p_ - start));
+      ++p_;
+      return true;
+    }
+    return escaped(start, out, key);
+  }
+
+  // string() from the first byte that is not plain, at p_.
+  bool escaped(const char* start, std::string_view& out, bool key) {
+    if (*p_ != '\\' || key) return false;  // a control character or the end
+    decoded_.assign(start, p_);
+    for (;;) {
+      // At a backslash.
+      const char e = p_[1];
+      p_ += 2;
+      switch (e) {
+        case '"':
+        case '\\':
+        case '/':
+          decoded_ += e;
+          break;
+        case 'b':
+          decoded_ += '\b';
+          break;
+        case 'f':
+          decoded_ += '\f';
+          break;
+        case 'n':
+          decoded_ += '\n';
+          break;
+        case 'r':
+          decoded_ += '\r';
+          break;
+        case 't':
+          decoded_ += '\t';
+          break;
+        case 'u': {
+          unsigned code = 0;
+          for (int i = 0; i < 4; ++i) {
+            const int d = hex_digit(p_[i]);  // stops at the NUL past the end
+            if (d < 0) return false;
+            code = code << 4 | static_cast<unsigned>(d);
+          }
+          p_ += 4;
+          // A surrogate (a pair, or one alone) is the full reader's.
+          if (code >= 0xD800 && code <= 0xDFFF) return false;
+          if (code < 0x80) {
+            decoded_ += static_cast<char>(code);
+          } else if (code < 0x800) {
+            decoded_ += static_cast<char>(0xC0 | code >> 6);
+            decoded_ += static_cast<char>(0x80 | (code & 0x3F));
+          } else {
+            decoded_ += static_cast<char>(0xE0 | code >> 12);
+            decoded_ += static_cast<char>(0x80 | (code >> 6 & 0x3F));
+            decoded_ += static_cast<char>(0x80 | (code & 0x3F));
+          }
+          break;
+        }
+        default:
+          return false;  // not an escape JSON has (or the end)
+      }
+      const char* run = p_;
+      skip_plain();
+      decoded_.append(run, p_);
+      if (*p_ == '"') {
+        ++p_;
+        out = decoded_;
+        return true;
+      }
+      if (*p_ != '\\') return false;
+    }
+  }
+
+  const char* begin_;
+  const char* p_;
+  const char* end_;  // where the NUL padding starts
+  std::string& decoded_;
+  PlainReader& reader_;
+};
+
 }  // namespace
 
 bool read_plain_json_manifest(std::string_view text, std::string_view origin,
@@ -409,14 +519,12 @@ bool read_plain_json_manifest(std::string_view text, std::string_view origin,
   // full reader's to report.
   if (limits.max_depth < 4 || needs_full_reader(text)) return false;
   Scratch& s = scratch();
-  // RapidJSON reads up to the terminating NUL (the text holds none).
-  s.buffer.reserve(text.size() + PaddedStream::kReadPast);
+  s.buffer.reserve(text.size() + kPadding);
   s.buffer.assign(text);
-  PaddedStream in(s.buffer.data());
+  s.buffer.append(kPadding, '\0');
   out.origin.assign(origin);
-  PlainReader reader(text, s.buffer.data(), in, origin, limits, out);
-  if (s.reader.Parse<kFlags>(in, reader).IsError()) return false;
-  return reader.complete();
+  PlainReader reader(text, origin, limits, out);
+  return PlainParser(s.buffer.data(), text.size(), s.decoded, reader).document();
 }
 
 }  // namespace mofcheck

@@ -211,6 +211,28 @@ TEST(JsonFastPath, LeavesEverythingElseToTheFullReader) {
   }
 }
 
+// The reader's own tokenizer: no cut of a plain text is taken (a prefix of a
+// JSON text is never one), and a text with any one byte changed into one
+// that matters to JSON is declined or read as the full reader reads it.
+TEST(JsonFastPath, EveryCutAndEveryChangedByteIsDeclinedOrReadAlike) {
+  const std::string text = replaced(kPlain, R"("producer": "Lab")", R"("producer": "L\u00e9\n")");
+  Manifest m;
+  for (std::size_t n = 0; n < text.size(); ++n) {
+    // Only white space may follow the document's last brace.
+    if (text.find_first_not_of(" \n", n) == std::string::npos) break;
+    EXPECT_FALSE(read_plain_json_manifest(text.substr(0, n), "in.json", {}, m)) << n;
+  }
+  int taken = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    for (char c : std::string("\"\\{}[]:, \tnu0/\x01\x7F", 17)) {
+      std::string changed = text;
+      changed[i] = c;
+      taken += plain_agrees(changed);
+    }
+  }
+  EXPECT_GT(taken, 0);  // changes inside strings still read
+}
+
 TEST(JsonFastPath, LimitsAreTheFullReadersToReport) {
   ReadLimits shallow;
   shallow.max_depth = 3;
