@@ -7,7 +7,7 @@
 //    y_ parsed (its shape may then be refused, never its syntax), n_ an
 //    "invalid JSON" error;
 //  - as a whole document through parse_manifest, which tries the plain fast
-//    path (RapidJSON) first: the same verdicts, and the fast path never takes
+//    path first: the same verdicts, and the fast path never takes
 //    an n_ document;
 //  - embedded as the value of an unknown key of a manifest's release, which
 //    the reader must parse and then ignore with a warning: y_ gives a
