@@ -218,6 +218,14 @@ void take_mot_verdict(ComponentResult& r, const Framework& fw, const ComponentDe
   d.where = r.license_where;
 }
 
+// stand_ins_for() into `out`.
+void stand_ins_into(const Framework& fw, std::size_t component, std::vector<std::size_t>& out) {
+  out.clear();
+  for (const Substitution& sub : fw.substitutions) {
+    if (sub.component == component) out.push_back(sub.substitute);
+  }
+}
+
 // What judge() works in, kept from record to record.
 struct Scratch {
   std::vector<const ManifestComponent*> entry;
@@ -497,8 +505,14 @@ void judge(const Manifest& m, const Framework& fw, LicenseMemo& memo, Profile pr
       if (active[s])
         ev.components[sub.component].substituted_by = fw.components[sub.substitute].name;
     }
+    // In place: a list keeps its room from record to record, and a met
+    // component's is emptied.
     for (std::size_t i = 0; i < n; ++i) {
-      if (!met[i]) ev.components[i].stand_ins = stand_ins_for(fw, i);
+      if (met[i]) {
+        ev.components[i].stand_ins.clear();
+      } else {
+        stand_ins_into(fw, i, ev.components[i].stand_ins);
+      }
     }
   }
 }
@@ -511,9 +525,7 @@ std::string_view as_written(const Field& f) {
 
 std::vector<std::size_t> stand_ins_for(const Framework& fw, std::size_t component) {
   std::vector<std::size_t> out;
-  for (const Substitution& sub : fw.substitutions) {
-    if (sub.component == component) out.push_back(sub.substitute);
-  }
+  stand_ins_into(fw, component, out);
   return out;
 }
 

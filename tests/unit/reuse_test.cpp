@@ -58,9 +58,15 @@ std::string dump(const Manifest& m) {
   return out;
 }
 
-// The evaluation as the json report writes it (every part a report shows).
+// The evaluation as the json report writes it (every part a report shows),
+// and each component's stand-ins (which the report shows only when unmet).
 std::string dump(const Evaluation& ev) {
-  return evaluation_json(ev, GateResult{}).dump();
+  std::string out = evaluation_json(ev, GateResult{}).dump();
+  for (const ComponentResult& r : ev.components) {
+    out += "\n" + std::to_string(r.index) + " stands in:";
+    for (std::size_t s : r.stand_ins) out += " " + std::to_string(s);
+  }
+  return out;
 }
 
 void read_all_into_one(const std::vector<std::string>& texts) {
