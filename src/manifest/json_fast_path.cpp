@@ -334,10 +334,10 @@ class PlainParser {
       }
       case '{':
         ++p_;
-        return reader_.value(Value::object, offset(at)) && object();
+        return reader_.value(Value::object, offset(at)) && container('}', true);
       case '[':
         ++p_;
-        return reader_.value(Value::array, offset(at)) && array();
+        return reader_.value(Value::array, offset(at)) && container(']', false);
       case 'n':
         if (std::memcmp(p_, "null", 4) != 0) return false;  // the padding makes 4 readable
         p_ += 4;
@@ -347,54 +347,35 @@ class PlainParser {
     }
   }
 
-  // After '{'.
-  bool object() {
+  // The members (`keyed`) or elements of a container after its opening
+  // bracket, and its closing one.
+  bool container(char close, bool keyed) {
     skip_space();
-    if (*p_ == '}') {
-      ++p_;
-      return reader_.end();
-    }
-    for (;;) {
-      if (*p_ != '"') return false;
-      const char* at = p_;
-      std::string_view name;
-      if (!string(name, true) || !reader_.key(offset(at), name)) return false;
-      skip_space();
-      if (*p_ != ':') return false;
-      ++p_;
-      skip_space();
-      if (!value()) return false;
-      skip_space();
-      if (*p_ == ',') {
+    if (*p_ != close) {
+      for (;;) {
+        if ((keyed && !key_and_colon()) || !value()) return false;
+        skip_space();
+        if (*p_ != ',') break;
         ++p_;
         skip_space();
-        continue;
       }
-      if (*p_ != '}') return false;
-      ++p_;
-      return reader_.end();
     }
+    if (*p_ != close) return false;
+    ++p_;
+    return reader_.end();
   }
 
-  // After '['.
-  bool array() {
+  // A member's key and the colon after it.
+  bool key_and_colon() {
+    if (*p_ != '"') return false;
+    const char* at = p_;
+    std::string_view name;
+    if (!string(name, true) || !reader_.key(offset(at), name)) return false;
     skip_space();
-    if (*p_ == ']') {
-      ++p_;
-      return reader_.end();
-    }
-    for (;;) {
-      if (!value()) return false;
-      skip_space();
-      if (*p_ == ',') {
-        ++p_;
-        skip_space();
-        continue;
-      }
-      if (*p_ != ']') return false;
-      ++p_;
-      return reader_.end();
-    }
+    if (*p_ != ':') return false;
+    ++p_;
+    skip_space();
+    return true;
   }
 
   // The run of plain bytes from p_: up to the next quote, backslash or
