@@ -21,7 +21,8 @@ std::string dumped(const ojson& j, int indent) {
   return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-// The same document written both ways: {"s": <text>, "n": [numbers], "e": {}, "a": [[], {}]}.
+// The same document written both ways:
+// {"s": <text>, "n": [numbers], "e": {}, "m": {plain members}, "a": [[], {}]}.
 void expect_same(const std::vector<std::string>& texts, const std::vector<double>& numbers) {
   for (int indent : {-1, 2}) {
     ojson j;
@@ -55,6 +56,13 @@ void expect_same(const std::vector<std::string>& texts, const std::vector<double
     j["e"] = ojson::object();
     w.key("e");
     w.begin_object();
+    w.end_object();
+    // Plain members first in an object and after others.
+    j["m"] = {{"status", "met"}, {"license_source", ""}};
+    w.key("m");
+    w.begin_object();
+    w.plain_member("status", "met");
+    w.plain_member("license_source", "");
     w.end_object();
     j["a"] = {ojson::array(), ojson::object()};
     w.key("a");

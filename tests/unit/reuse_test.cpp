@@ -63,8 +63,8 @@ std::string dump(const Manifest& m) {
 std::string dump(const Evaluation& ev) {
   std::string out = evaluation_json(ev, GateResult{}).dump();
   for (const ComponentResult& r : ev.components) {
-    out += "\n" + std::to_string(r.index) + " stands in:";
-    for (std::size_t s : r.stand_ins) out += " " + std::to_string(s);
+    out.append("\n").append(std::to_string(r.index)).append(" stands in:");
+    for (std::size_t s : r.stand_ins) out.append(" ").append(std::to_string(s));
   }
   return out;
 }
