@@ -224,7 +224,8 @@ TEST(JsonFastPath, EveryCutAndEveryChangedByteIsDeclinedOrReadAlike) {
   }
   int taken = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    for (char c : std::string("\"\\{}[]:, \tnu0/\x01\x7F", 17)) {
+    // (NUL and bytes that break UTF-8 among them: the checks before parsing.)
+    for (char c : std::string("\"\\{}[]:, \tnu0/\x01\x7F\0\x80\xC3", 20)) {
       std::string changed = text;
       changed[i] = c;
       taken += plain_agrees(changed);
